@@ -1,0 +1,92 @@
+package org.drugsandcrime.blog.admin.media;
+
+import java.util.List;
+
+import reactor.core.publisher.Mono;
+
+import org.drugsandcrime.blog.admin.audit.Audit;
+import org.drugsandcrime.blog.admin.layout.PublicSite;
+import org.drugsandcrime.blog.admin.security.Staff;
+import org.drugsandcrime.blog.core.media.InvalidMediaException;
+import org.drugsandcrime.blog.core.media.Media;
+import org.drugsandcrime.blog.core.media.MediaLibrary;
+import org.drugsandcrime.blog.core.media.MediaRepository;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.http.codec.multipart.FormFieldPart;
+import org.springframework.http.codec.multipart.Part;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * The media library: every image uploaded, newest first, and the upload form. The file is judged by its
+ * content in blog-core's {@link MediaLibrary}; a refusal comes back on this page with the reason.
+ */
+@Controller
+class MediaController {
+
+	static final int SHOWN = 200;
+
+	private final MediaLibrary library;
+
+	private final MediaRepository media;
+
+	private final Audit audit;
+
+	private final PublicSite site;
+
+	MediaController(MediaLibrary library, MediaRepository media, Audit audit, PublicSite site) {
+		this.library = library;
+		this.media = media;
+		this.audit = audit;
+		this.site = site;
+	}
+
+	@GetMapping("/media")
+	Mono<String> library(Staff staff, Model model) {
+		return page(model, null);
+	}
+
+	@PostMapping("/media")
+	Mono<String> upload(Staff staff, ServerWebExchange exchange, Model model) {
+		return exchange.getMultipartData().flatMap(parts -> {
+			Part file = parts.getFirst("file");
+			if (!(file instanceof FilePart upload)) {
+				return Mono.error(new InvalidMediaException("Choose an image file to upload."));
+			}
+			Part alt = parts.getFirst("alt");
+			String altText = alt instanceof FormFieldPart field ? field.value() : "";
+			return library.store(upload.filename(), upload.content(), staff.id(), altText);
+		})
+			.flatMap(stored -> audit.record(staff, "media.upload", "media", stored.id(), stored.fileName())
+				.thenReturn("redirect:/media?uploaded=" + stored.id()))
+			.onErrorResume(InvalidMediaException.class, ex -> {
+				exchange.getResponse().setStatusCode(ex.getMessage().startsWith("The file is larger")
+						? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+				return page(model, ex.getMessage());
+			});
+	}
+
+	private Mono<String> page(Model model, String error) {
+		return media.findNewestFirst().take(SHOWN).map(this::item).collectList().map(items -> {
+			model.addAttribute("library", new LibraryView(items, library.maxBytes() / (1024 * 1024), error));
+			return "media";
+		});
+	}
+
+	private MediaItem item(Media stored) {
+		return new MediaItem(stored.id(), site.url("/media/" + stored.fileName()), "/media/" + stored.fileName(),
+				stored.originalName(), stored.contentType(), stored.sizeBytes() / 1024, stored.width(), stored.height(),
+				stored.altText());
+	}
+
+	record MediaItem(long id, String url, String path, String originalName, String contentType, long kilobytes,
+			Integer width, Integer height, String altText) {
+	}
+
+	record LibraryView(List<MediaItem> items, long maxMegabytes, String error) {
+	}
+}

@@ -1,0 +1,283 @@
+package org.drugsandcrime.blog.admin.post;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import reactor.core.publisher.Mono;
+
+import org.drugsandcrime.blog.admin.audit.Audit;
+import org.drugsandcrime.blog.admin.layout.PublicSite;
+import org.drugsandcrime.blog.admin.publishing.ScheduledPublishing;
+import org.drugsandcrime.blog.admin.security.Staff;
+import org.drugsandcrime.blog.core.post.EditorialPosts;
+import org.drugsandcrime.blog.core.post.InvalidPostException;
+import org.drugsandcrime.blog.core.post.Post;
+import org.drugsandcrime.blog.core.post.PostEditing;
+import org.drugsandcrime.blog.core.post.PostNotFoundException;
+import org.drugsandcrime.blog.core.post.PostPublishing;
+import org.drugsandcrime.blog.core.post.PostRepository;
+import org.drugsandcrime.blog.core.post.PostReview;
+import org.drugsandcrime.blog.core.post.PostRevisions;
+import org.drugsandcrime.blog.core.render.BodyRenderer;
+import org.drugsandcrime.blog.core.taxonomy.Category;
+import org.drugsandcrime.blog.core.taxonomy.CategoryRepository;
+import org.drugsandcrime.blog.core.user.StaffAccounts;
+import org.drugsandcrime.blog.core.user.StaffUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * The posts list and the post editor: save, preview, publish, schedule, unpublish, revisions. Authors see and
+ * edit their own posts and cannot publish; editors and admins handle everyone's.
+ */
+@Controller
+class PostsController {
+
+	static final int PAGE_SIZE = 30;
+
+	private final EditorialPosts listing;
+
+	private final PostRepository posts;
+
+	private final PostEditing editing;
+
+	private final PostPublishing publishing;
+
+	private final PostRevisions revisions;
+
+	private final PostReview review;
+
+	private final CategoryRepository categories;
+
+	private final StaffAccounts accounts;
+
+	private final BodyRenderer renderer;
+
+	private final ScheduledPublishing scheduled;
+
+	private final Audit audit;
+
+	private final PublicSite site;
+
+	private final Clock clock;
+
+	PostsController(EditorialPosts listing, PostRepository posts, PostEditing editing, PostPublishing publishing,
+			PostRevisions revisions, PostReview review, CategoryRepository categories, StaffAccounts accounts, BodyRenderer renderer,
+			ScheduledPublishing scheduled, Audit audit, PublicSite site, Clock clock) {
+		this.listing = listing;
+		this.posts = posts;
+		this.editing = editing;
+		this.publishing = publishing;
+		this.revisions = revisions;
+		this.review = review;
+		this.categories = categories;
+		this.accounts = accounts;
+		this.renderer = renderer;
+		this.scheduled = scheduled;
+		this.audit = audit;
+		this.site = site;
+		this.clock = clock;
+	}
+
+	@GetMapping("/posts")
+	Mono<String> list(Staff staff, @RequestParam(required = false) String state,
+			@RequestParam(required = false) String category, @RequestParam(required = false) Long author,
+			@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page, Model model) {
+		Long onlyAuthor = staff.isEditor() ? author : Long.valueOf(staff.id());
+		int current = Math.max(1, Math.min(page, 100_000));
+		EditorialPosts.Filter filter = new EditorialPosts.Filter(state, category, onlyAuthor, q);
+		return Mono.zip(listing.list(filter, current, PAGE_SIZE), categories.findAllByName().collectList(),
+				staff.isEditor() ? accounts.all().collectList() : Mono.just(List.<StaffUser>of()))
+			.map(parts -> {
+				model.addAttribute("list", new PostListView(parts.getT1().rows(), current, parts.getT1().hasNext(),
+						state == null ? "" : state, category == null ? "" : category, onlyAuthor,
+						q == null ? "" : q, parts.getT2(), parts.getT3().stream()
+							.map(user -> new AuthorChoice(user.id(), user.displayName()))
+							.toList(), staff.isEditor()));
+				return "posts";
+			});
+	}
+
+	@GetMapping("/posts/new")
+	Mono<String> create(Staff staff, Model model) {
+		return editor(staff, model, EditorView.empty(staff.mayPublish()), null);
+	}
+
+	@PostMapping("/posts")
+	Mono<String> createSubmitted(Staff staff, @ModelAttribute PostForm form, Model model, ServerWebExchange exchange) {
+		return Mono.defer(() -> precheck(staff, form).then(editing.save(form.toDraft(null, staff.id()), staff.id())))
+			.flatMap(saved -> audit.record(staff, "post.create", "post", saved.getId(), saved.getTitle()).thenReturn(saved))
+			.flatMap(saved -> act(staff, saved, form))
+			.map(saved -> afterAction(saved, form))
+			.onErrorResume(InvalidPostException.class, ex -> {
+				exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+				return editor(staff, model, EditorView.of(null, form, "draft", null, null, staff.mayPublish(), 0), ex.getMessage());
+			});
+	}
+
+	@GetMapping("/posts/{id}/edit")
+	Mono<String> edit(Staff staff, @PathVariable long id, Model model) {
+		return editable(staff, id).flatMap(post -> Mono
+			.zip(posts.categoryNamesOf(id).collectList(), posts.tagNamesOf(id).collectList(),
+					posts.seriesNameOf(id).defaultIfEmpty(""), revisions.of(id).count(), review.isWaiting(id))
+			.flatMap(parts -> editor(staff, model, EditorView.of(post, parts.getT1(), parts.getT2(), parts.getT3(),
+					state(post), publicUrl(post), staff.mayPublish(), parts.getT4()).waitingForReview(parts.getT5()), null)));
+	}
+
+	@PostMapping("/posts/{id}")
+	Mono<String> update(Staff staff, @PathVariable long id, @ModelAttribute PostForm form, Model model,
+			ServerWebExchange exchange) {
+		return editable(staff, id).flatMap(post -> Mono
+			.defer(() -> precheck(staff, form).then(editing.save(form.toDraft(id, post.getAuthorId()), staff.id())))
+			.flatMap(saved -> audit.record(staff, "post.save", "post", id, saved.getTitle()).thenReturn(saved))
+			.flatMap(saved -> act(staff, saved, form))
+			.map(saved -> afterAction(saved, form))
+			.onErrorResume(InvalidPostException.class, ex -> revisions.of(id).count().flatMap(count -> {
+				exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+				return editor(staff, model, EditorView.of(id, form, state(post), publicUrl(post), post.getPublishedAt(),
+						staff.mayPublish(), count), ex.getMessage());
+			})));
+	}
+
+	/** What readers would see, for any state: the stored, rendered post. */
+	@GetMapping("/posts/{id}/preview")
+	Mono<String> preview(Staff staff, @PathVariable long id, Model model) {
+		return editable(staff, id).map(post -> {
+			model.addAttribute("preview", new PreviewView(post.getId(), post.getTitle(), post.getBodyHtml(),
+					post.getExcerpt(), state(post), post.getPublishedAt()));
+			return "post-preview";
+		});
+	}
+
+	/** The editor's live preview: Markdown in, the same sanitised HTML the site will show out. */
+	@PostMapping(path = "/posts/preview", produces = MediaType.TEXT_HTML_VALUE)
+	Mono<ResponseEntity<String>> livePreview(Staff staff, ServerWebExchange exchange) {
+		return exchange.getFormData().map(form -> {
+			String markdown = form.getFirst("body");
+			if (markdown != null && markdown.length() > PostForm.MAX_BODY_LENGTH) {
+				return ResponseEntity.badRequest().body("<p>The body is too long to preview.</p>");
+			}
+			return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(renderer.render(markdown, null).html());
+		});
+	}
+
+	@GetMapping("/posts/{id}/revisions")
+	Mono<String> revisions(Staff staff, @PathVariable long id, Model model) {
+		return editable(staff, id).flatMap(post -> revisions.of(id).collectList().map(list -> {
+			model.addAttribute("history", new RevisionsView(post.getId(), post.getTitle(), list));
+			return "revisions";
+		}));
+	}
+
+	@PostMapping("/posts/{id}/revisions/{revisionId}/restore")
+	Mono<String> restore(Staff staff, @PathVariable long id, @PathVariable long revisionId) {
+		return editable(staff, id).flatMap(post -> revisions.restore(id, revisionId, staff.id()))
+			.flatMap(restored -> audit.record(staff, "post.restore", "post", id, "revision " + revisionId))
+			.thenReturn("redirect:/posts/" + id + "/edit?restored");
+	}
+
+	/** Refuses before anything is saved: a publishing action the role does not allow, or an unreadable time. */
+	private Mono<Void> precheck(Staff staff, PostForm form) {
+		String action = form.action() == null ? "save" : form.action();
+		if (action.equals("publish") || action.equals("schedule") || action.equals("unpublish")) {
+			staff.require(staff.mayPublish());
+		}
+		if (action.equals("schedule") && !form.scheduledTime().isAfter(clock.instant())) {
+			throw new InvalidPostException("A scheduled time must be in the future (times are UTC).");
+		}
+		return Mono.empty();
+	}
+
+	private Mono<Post> act(Staff staff, Post saved, PostForm form) {
+		String action = form.action() == null ? "save" : form.action();
+		switch (action) {
+			case "publish":
+				staff.require(staff.mayPublish());
+				return publishing.publish(saved.getId())
+					.flatMap(done -> review.clear(done.getId()).thenReturn(done))
+					.flatMap(done -> audit.record(staff, "post.publish", "post", done.getId(), done.getTitle())
+						.then(scheduled.announceDue())
+						.thenReturn(done));
+			case "schedule":
+				staff.require(staff.mayPublish());
+				Instant at = form.scheduledTime();
+				return publishing.schedule(saved.getId(), at)
+					.flatMap(done -> review.clear(done.getId()).thenReturn(done))
+					.flatMap(done -> audit.record(staff, "post.schedule", "post", done.getId(), done.getTitle() + " at " + at)
+						.thenReturn(done));
+			case "unpublish":
+				staff.require(staff.mayPublish());
+				return publishing.unpublish(saved.getId())
+					.flatMap(done -> audit.record(staff, "post.unpublish", "post", done.getId(), done.getTitle()).thenReturn(done));
+			case "submit":
+				return review.request(saved.getId())
+					.flatMap(requested -> requested
+							? audit.record(staff, "post.submit", "post", saved.getId(), saved.getTitle()).thenReturn(saved)
+							: Mono.just(saved));
+			default:
+				return Mono.just(saved);
+		}
+	}
+
+	private static String afterAction(Post saved, PostForm form) {
+		String action = form.action() == null ? "save" : form.action();
+		return switch (action) {
+			case "preview" -> "redirect:/posts/" + saved.getId() + "/preview";
+			case "publish" -> "redirect:/posts/" + saved.getId() + "/edit?published";
+			case "schedule" -> "redirect:/posts/" + saved.getId() + "/edit?scheduled";
+			case "unpublish" -> "redirect:/posts/" + saved.getId() + "/edit?unpublished";
+			case "submit" -> "redirect:/posts/" + saved.getId() + "/edit?submitted";
+			default -> "redirect:/posts/" + saved.getId() + "/edit?saved";
+		};
+	}
+
+	/** The post, if this member of staff may work on it: 404 when there is none, 403 when it is someone else's. */
+	private Mono<Post> editable(Staff staff, long id) {
+		return posts.findById(id)
+			.switchIfEmpty(Mono.error(new PostNotFoundException(id)))
+			.map(post -> {
+				staff.require(staff.mayEditPostBy(post.getAuthorId()));
+				return post;
+			});
+	}
+
+	private Mono<String> editor(Staff staff, Model model, EditorView view, String error) {
+		return categories.findAllByName().map(Category::name).collectList().map(known -> {
+			model.addAttribute("editor", view);
+			model.addAttribute("error", error);
+			model.addAttribute("knownCategories", known);
+			return "post-editor";
+		});
+	}
+
+	private String state(Post post) {
+		return EditorialPosts.stateOf(post.getStatus(), post.getPublishedAt(), clock.instant());
+	}
+
+	private String publicUrl(Post post) {
+		return site.url("/posts/" + post.getSlug());
+	}
+
+	record AuthorChoice(long id, String name) {
+	}
+
+	record PostListView(List<EditorialPosts.Row> rows, int page, boolean hasNext, String state, String category,
+			Long author, String q, List<Category> categories, List<AuthorChoice> authors, boolean showAuthors) {
+	}
+
+	record PreviewView(long id, String title, String bodyHtml, String excerpt, String state, Instant publishedAt) {
+	}
+
+	record RevisionsView(long postId, String title, List<PostRevisions.Revision> revisions) {
+	}
+}

@@ -1,0 +1,94 @@
+package org.drugsandcrime.blog.admin.security;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import reactor.core.publisher.Mono;
+
+import org.drugsandcrime.blog.admin.audit.Audit;
+import org.drugsandcrime.blog.core.user.StaffAccounts;
+import org.drugsandcrime.blog.core.user.StaffUserRepository;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * A member of staff's own account: turning two-factor sign-in on (a new secret, kept in the session until a
+ * code from the authenticator app proves it was copied) and off.
+ */
+@Controller
+class AccountController {
+
+	private static final String PENDING_SECRET = "pendingTotpSecret";
+
+	private final StaffUserRepository users;
+
+	private final StaffAccounts accounts;
+
+	private final TotpCodes codes;
+
+	private final Audit audit;
+
+	AccountController(StaffUserRepository users, StaffAccounts accounts, TotpCodes codes, Audit audit) {
+		this.users = users;
+		this.accounts = accounts;
+		this.codes = codes;
+		this.audit = audit;
+	}
+
+	@GetMapping("/account")
+	Mono<String> account(Staff staff, ServerWebExchange exchange, Model model) {
+		return Mono.zip(users.findById(staff.id()), exchange.getSession()).map(parts -> {
+			boolean enabled = parts.getT1().totpSecret() != null;
+			String secret = null;
+			if (!enabled) {
+				secret = parts.getT2().getAttributeOrDefault(PENDING_SECRET, codes.newSecret());
+				parts.getT2().getAttributes().put(PENDING_SECRET, secret);
+			}
+			model.addAttribute("account", new AccountView(staff.email(), staff.role().name(), enabled, secret,
+					secret == null ? null : otpauth(staff.email(), secret), null));
+			return "account";
+		});
+	}
+
+	@PostMapping("/account/two-factor")
+	Mono<String> enable(Staff staff, @ModelAttribute CodeForm form, ServerWebExchange exchange, Model model) {
+		String code = form.code();
+		return exchange.getSession().flatMap(session -> {
+			String secret = session.getAttribute(PENDING_SECRET);
+			if (secret == null || !codes.matches(secret, code)) {
+				exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+				model.addAttribute("account", new AccountView(staff.email(), staff.role().name(), false, secret,
+						secret == null ? null : otpauth(staff.email(), secret),
+						"That code does not match: check the time on your phone and try the newest code."));
+				return Mono.just("account");
+			}
+			session.getAttributes().remove(PENDING_SECRET);
+			return accounts.setTotpSecret(staff.id(), secret)
+				.then(audit.record(staff, "user.two-factor-on", "user", staff.id(), ""))
+				.thenReturn("redirect:/account?two-factor-on");
+		});
+	}
+
+	@PostMapping("/account/two-factor/off")
+	Mono<String> disable(Staff staff) {
+		return accounts.setTotpSecret(staff.id(), null)
+			.then(audit.record(staff, "user.two-factor-off", "user", staff.id(), ""))
+			.thenReturn("redirect:/account?two-factor-off");
+	}
+
+	private static String otpauth(String email, String secret) {
+		String label = URLEncoder.encode("Blog admin:" + email, StandardCharsets.UTF_8).replace("+", "%20");
+		return "otpauth://totp/" + label + "?secret=" + secret + "&issuer=Blog%20admin&algorithm=SHA1&digits=6&period=30";
+	}
+
+	record CodeForm(String code) {
+	}
+
+	record AccountView(String email, String role, boolean twoFactor, String secret, String otpauthUri, String error) {
+	}
+}

@@ -1,0 +1,102 @@
+package org.drugsandcrime.blog.admin.security;
+
+import java.net.URI;
+
+import org.drugsandcrime.blog.core.user.PasswordHashing;
+import org.drugsandcrime.blog.core.user.StaffUserRepository;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
+
+/**
+ * Form login against the users table (Argon2id hashes), CSRF tokens on every state-changing request,
+ * throttled and optionally two-factor sign-in, and coarse role rules by path. The fine rules (whose post,
+ * which action) are decided by {@link Staff} in the controllers, against the account as it is now.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: https: http:; "
+			+ "frame-src https://www.youtube.com https://www.youtube-nocookie.com https://player.vimeo.com; "
+			+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, LoginThrottle throttle, StaffUserRepository users,
+			TotpCodes codes) {
+		LoginGate gate = new LoginGate(throttle, users, codes);
+		XorServerCsrfTokenRequestAttributeHandler csrfTokens = new XorServerCsrfTokenRequestAttributeHandler();
+		// The media upload form is multipart; its token travels as a form part like any other form's.
+		csrfTokens.setTokenFromMultipartDataEnabled(true);
+		RedirectServerAuthenticationFailureHandler wrongPassword = new RedirectServerAuthenticationFailureHandler(
+				"/login?error");
+		RedirectServerAuthenticationSuccessHandler signedIn = new RedirectServerAuthenticationSuccessHandler("/");
+		RedirectServerLogoutSuccessHandler signedOut = new RedirectServerLogoutSuccessHandler();
+		signedOut.setLogoutSuccessUrl(URI.create("/login?signed-out"));
+		return http
+			.authorizeExchange(exchanges -> exchanges.pathMatchers("/login", "/admin.css", "/admin.js", "/favicon.ico")
+				.permitAll()
+				.pathMatchers("/users/**", "/settings/**", "/navigation/**")
+				.hasRole("ADMIN")
+				.pathMatchers("/comments/**", "/subscribers/**", "/subscribers.csv", "/outbox", "/outbox/**", "/taxonomy/**", "/pages/**", "/audit")
+				.hasAnyRole("ADMIN", "EDITOR")
+				.anyExchange()
+				.authenticated())
+			.csrf(csrf -> csrf.csrfTokenRequestHandler(csrfTokens))
+			.addFilterBefore(gate, SecurityWebFiltersOrder.FORM_LOGIN)
+			.formLogin(login -> login.loginPage("/login")
+				.authenticationFailureHandler((exchange, exception) -> LoginGate.failed(exchange.getExchange(), throttle)
+					.then(wrongPassword.onAuthenticationFailure(exchange, exception)))
+				.authenticationSuccessHandler((exchange, authentication) -> {
+					throttle.succeeded(authentication.getName());
+					return signedIn.onAuthenticationSuccess(exchange, authentication);
+				}))
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signedOut))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+			.build();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordHashing.encoder();
+	}
+
+	@Bean
+	ReactiveUserDetailsService staffUsers(StaffUserRepository users) {
+		return username -> users.findByEmail(username)
+			.filter(user -> user.passwordHash() != null)
+			.map(user -> User.withUsername(user.email())
+				.password(user.passwordHash())
+				.disabled(!user.enabled())
+				.authorities(AuthorityUtils.createAuthorityList("ROLE_" + user.role().name()))
+				.build());
+	}
+
+	@Bean
+	StaffArgumentResolver staffArgumentResolver(StaffUserRepository users) {
+		return new StaffArgumentResolver(users);
+	}
+
+	@Bean
+	WebFluxConfigurer staffArguments(StaffArgumentResolver resolver) {
+		return new WebFluxConfigurer() {
+			@Override
+			public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
+				configurer.addCustomResolver(resolver);
+			}
+		};
+	}
+}

@@ -1,0 +1,126 @@
+package org.drugsandcrime.blog.admin.settings;
+
+import reactor.core.publisher.Mono;
+
+import org.drugsandcrime.blog.admin.audit.Audit;
+import org.drugsandcrime.blog.admin.security.Staff;
+import org.drugsandcrime.blog.core.post.InvalidPostException;
+import org.drugsandcrime.blog.core.settings.NavigationItem;
+import org.drugsandcrime.blog.core.settings.Site;
+import org.drugsandcrime.blog.core.settings.SiteEditing;
+import org.drugsandcrime.blog.core.settings.SiteSettings;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ServerWebExchange;
+
+/** The site's own words and reading settings, and the header menu: admins only. Every public page shows them. */
+@Controller
+class SettingsController {
+
+	private final Site site;
+
+	private final SiteEditing editing;
+
+	private final Audit audit;
+
+	SettingsController(Site site, SiteEditing editing, Audit audit) {
+		this.site = site;
+		this.editing = editing;
+		this.audit = audit;
+	}
+
+	@GetMapping("/settings")
+	Mono<String> settings(Staff staff, Model model) {
+		staff.requireAdmin();
+		return site.settings().map(current -> {
+			model.addAttribute("settings", SettingsForm.of(current));
+			return "settings";
+		});
+	}
+
+	@PostMapping("/settings")
+	Mono<String> save(Staff staff, @ModelAttribute SettingsForm form, Model model, ServerWebExchange exchange) {
+		staff.requireAdmin();
+		return Mono.defer(() -> editing.save(form.title(), form.tagline(), form.description(), form.contactEmail(),
+				form.contactDetails(), form.perPage()))
+			.flatMap(saved -> audit.record(staff, "settings.save", "settings", 1, saved.title()))
+			.thenReturn("redirect:/settings?saved")
+			.onErrorResume(InvalidPostException.class, ex -> {
+				exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+				model.addAttribute("settings", form);
+				model.addAttribute("error", ex.getMessage());
+				return Mono.just("settings");
+			});
+	}
+
+	@GetMapping("/navigation")
+	Mono<String> navigation(Staff staff, Model model) {
+		staff.requireAdmin();
+		return menu(model, null);
+	}
+
+	@PostMapping("/navigation")
+	Mono<String> add(Staff staff, @ModelAttribute MenuForm form, Model model, ServerWebExchange exchange) {
+		staff.requireAdmin();
+		return editing.addItem(form.label(), form.url())
+			.flatMap(item -> audit.record(staff, "navigation.add", "navigation", item.id(), item.label() + " → " + item.url()))
+			.thenReturn("redirect:/navigation?saved")
+			.onErrorResume(InvalidPostException.class, ex -> {
+				exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+				return menu(model, ex.getMessage());
+			});
+	}
+
+	@PostMapping("/navigation/{id}/move")
+	Mono<String> move(Staff staff, @PathVariable long id, @ModelAttribute MenuForm form) {
+		String direction = "down".equals(form.direction()) ? "down" : "up";
+		staff.requireAdmin();
+		return editing.move(id, !"down".equals(direction))
+			.then(audit.record(staff, "navigation.move", "navigation", id, direction))
+			.thenReturn("redirect:/navigation?saved");
+	}
+
+	@PostMapping("/navigation/{id}/remove")
+	Mono<String> remove(Staff staff, @PathVariable long id) {
+		staff.requireAdmin();
+		return editing.removeItem(id)
+			.flatMap(removed -> removed ? audit.record(staff, "navigation.remove", "navigation", id, "").thenReturn(true)
+					: Mono.just(false))
+			.thenReturn("redirect:/navigation?saved");
+	}
+
+	private Mono<String> menu(Model model, String error) {
+		return site.navigation().map(items -> {
+			model.addAttribute("items", items);
+			model.addAttribute("error", error);
+			return "navigation";
+		});
+	}
+
+	record MenuForm(String label, String url, String direction) {
+	}
+
+	record SettingsForm(String title, String tagline, String description, String contactEmail, String contactDetails,
+			String postsPerPage) {
+
+		static SettingsForm of(SiteSettings settings) {
+			return new SettingsForm(settings.title(), settings.tagline(), settings.description(), settings.contactEmail(),
+					settings.contactDetails(), Integer.toString(settings.postsPerPage()));
+		}
+
+		int perPage() {
+			try {
+				return Integer.parseInt(postsPerPage == null ? "" : postsPerPage.strip());
+			}
+			catch (NumberFormatException ex) {
+				throw new InvalidPostException("Posts per page must be between 1 and 100.");
+			}
+		}
+	}
+
+}

@@ -1,0 +1,116 @@
+package org.drugsandcrime.blog.admin.user;
+
+import java.util.List;
+import java.util.Locale;
+
+import reactor.core.publisher.Mono;
+
+import org.drugsandcrime.blog.admin.audit.Audit;
+import org.drugsandcrime.blog.admin.security.Staff;
+import org.drugsandcrime.blog.core.post.InvalidPostException;
+import org.drugsandcrime.blog.core.user.Role;
+import org.drugsandcrime.blog.core.user.StaffAccounts;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ServerWebExchange;
+
+/** Staff accounts, for admins only: create or invite, change role, disable and enable again. */
+@Controller
+class UsersController {
+
+	private final StaffAccounts accounts;
+
+	private final Audit audit;
+
+	UsersController(StaffAccounts accounts, Audit audit) {
+		this.accounts = accounts;
+		this.audit = audit;
+	}
+
+	@GetMapping("/users")
+	Mono<String> list(Staff staff, Model model) {
+		staff.requireAdmin();
+		return page(staff, model, null, null);
+	}
+
+	/** With a password the account is ready; without one it is an invitation with a one-time password shown once here. */
+	@PostMapping("/users")
+	Mono<String> create(Staff staff, @ModelAttribute UserForm form, Model model, ServerWebExchange exchange) {
+		staff.requireAdmin();
+		return Mono.defer(() -> accounts.create(form.email(), form.displayName(), role(form.role()), form.password()))
+			.flatMap(created -> audit.record(staff, created.oneTimePassword() == null ? "user.create" : "user.invite", "user",
+					created.user().id(), created.user().email() + " as " + created.user().role())
+				.then(page(staff, model, created.oneTimePassword() == null ? null
+						: new Invitation(created.user().email(), created.oneTimePassword()), null)))
+			.onErrorResume(InvalidPostException.class, ex -> {
+				exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+				return page(staff, model, null, ex.getMessage());
+			});
+	}
+
+	@PostMapping("/users/{id}/role")
+	Mono<String> role(Staff staff, @PathVariable long id, @ModelAttribute UserForm form, Model model,
+			ServerWebExchange exchange) {
+		staff.requireAdmin();
+		return Mono.defer(() -> accounts.changeRole(id, role(form.role())))
+			.flatMap(user -> audit.record(staff, "user.role", "user", id, user.email() + " is now " + user.role()))
+			.thenReturn("redirect:/users?saved")
+			.onErrorResume(InvalidPostException.class, ex -> {
+				exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+				return page(staff, model, null, ex.getMessage());
+			});
+	}
+
+	@PostMapping("/users/{id}/enabled")
+	Mono<String> enabled(Staff staff, @PathVariable long id, @ModelAttribute UserForm form,
+			Model model, ServerWebExchange exchange) {
+		staff.requireAdmin();
+		boolean enabled = "true".equals(form.enabled());
+		return accounts.setEnabled(id, enabled)
+			.flatMap(user -> audit.record(staff, enabled ? "user.enable" : "user.disable", "user", id, user.email()))
+			.thenReturn("redirect:/users?saved")
+			.onErrorResume(InvalidPostException.class, ex -> {
+				exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+				return page(staff, model, null, ex.getMessage());
+			});
+	}
+
+	private Mono<String> page(Staff staff, Model model, Invitation invitation, String error) {
+		return accounts.all()
+			.map(user -> new UserRow(user.id(), user.email(), user.displayName(), user.role().name(), user.enabled(),
+					user.totpSecret() != null, user.id() == staff.id()))
+			.collectList()
+			.map(rows -> {
+				model.addAttribute("users", new UsersView(rows, List.of(Role.values()).stream().map(Role::name).toList(),
+						invitation, error));
+				return "users";
+			});
+	}
+
+	private static Role role(String name) {
+		try {
+			return Role.valueOf((name == null ? "" : name).strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidPostException("Choose a role: ADMIN, EDITOR or AUTHOR.");
+		}
+	}
+
+	record UserForm(String email, String displayName, String role, String password, String enabled) {
+	}
+
+	record UserRow(long id, String email, String displayName, String role, boolean enabled, boolean twoFactor,
+			boolean isMe) {
+	}
+
+	record Invitation(String email, String oneTimePassword) {
+	}
+
+	record UsersView(List<UserRow> rows, List<String> roles, Invitation invitation, String error) {
+	}
+}

@@ -1,0 +1,130 @@
+package org.drugsandcrime.blog.admin.security;
+
+import org.junit.jupiter.api.Test;
+
+import org.drugsandcrime.blog.admin.testing.Portal;
+import org.drugsandcrime.blog.admin.testing.PortalTest;
+import org.drugsandcrime.blog.admin.testing.StaffMembers;
+import org.drugsandcrime.blog.core.user.Role;
+import org.drugsandcrime.blog.core.user.StaffAccounts;
+import org.drugsandcrime.blog.core.user.StaffUser;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseCookie;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@PortalTest
+class SignInTests {
+
+	@Autowired
+	WebTestClient web;
+
+	@Autowired
+	StaffMembers staff;
+
+	@Autowired
+	StaffAccounts accounts;
+
+	@Autowired
+	TotpCodes codes;
+
+	@Test
+	void everyPageButTheLoginPageAsksForASignIn() {
+		web.get().uri("/login").exchange().expectStatus().isOk().expectBody(String.class)
+			.value(html -> assertThat(html).contains("name=\"_csrf\""));
+		web.get().uri("/").exchange().expectStatus().is3xxRedirection().expectHeader().location("/login");
+		web.get().uri("/posts/1/edit").exchange().expectStatus().is3xxRedirection().expectHeader().location("/login");
+	}
+
+	@Test
+	void theRightPasswordOpensTheDashboardInAnHttpOnlySameSiteSession() {
+		StaffUser editor = staff.create(Role.EDITOR);
+		Portal portal = Portal.anonymous(web);
+		ResponseCookie cookie = portal.submitLogin(editor.email(), StaffMembers.PASSWORD)
+			.expectStatus().is3xxRedirection()
+			.expectHeader().location("/")
+			.returnResult(Void.class)
+			.getResponseCookies()
+			.getFirst(Portal.SESSION_COOKIE);
+		assertThat(cookie).isNotNull();
+		assertThat(cookie.isHttpOnly()).isTrue();
+		assertThat(cookie.getSameSite()).isEqualTo("Lax");
+		assertThat(portal.page("/")).contains("Dashboard").contains(editor.displayName());
+	}
+
+	@Test
+	void aWrongPasswordShowsAMessageAndSignsNobodyIn() {
+		StaffUser author = staff.create(Role.AUTHOR);
+		Portal portal = Portal.anonymous(web);
+		portal.submitLogin(author.email(), "not the password").expectStatus().is3xxRedirection().expectHeader().location("/login?error");
+		assertThat(portal.page("/login?error")).contains("Wrong email, password or code.");
+		portal.get("/").expectStatus().is3xxRedirection().expectHeader().location("/login");
+	}
+
+	@Test
+	void theSixthFailedSignInWithinAMinuteIsThrottledEvenWithTheRightPassword() {
+		StaffUser author = staff.create(Role.AUTHOR);
+		Portal portal = Portal.anonymous(web);
+		for (int attempt = 1; attempt <= 5; attempt++) {
+			portal.submitLogin(author.email(), "guess " + attempt).expectHeader().location("/login?error");
+		}
+		portal.submitLogin(author.email(), StaffMembers.PASSWORD).expectStatus().is3xxRedirection()
+			.expectHeader().location("/login?throttled");
+		assertThat(portal.page("/login?throttled")).contains("Too many failed sign-ins");
+		portal.get("/").expectStatus().is3xxRedirection().expectHeader().location("/login");
+	}
+
+	@Test
+	void aFormWithoutItsCsrfTokenIsRefused() {
+		Portal portal = Portal.signIn(web, staff.create(Role.EDITOR));
+		portal.postWithoutToken("/posts", Portal.form("title", "Sent from another site", "action", "save"))
+			.expectStatus().isForbidden();
+		portal.postWithoutToken("/login", Portal.form("username", "x@example.org", "password", "y"))
+			.expectStatus().isForbidden();
+		portal.post("/posts", "title", "Sent from the editor", "action", "save").expectStatus().is3xxRedirection();
+	}
+
+	@Test
+	void signingOutEndsTheSession() {
+		Portal portal = Portal.signIn(web, staff.create(Role.EDITOR));
+		portal.post("/logout").expectStatus().is3xxRedirection().expectHeader().location("/login?signed-out");
+		portal.get("/").expectStatus().is3xxRedirection().expectHeader().location("/login");
+	}
+
+	@Test
+	void aDisabledAccountLosesItsOpenSessionAtOnce() {
+		StaffUser editor = staff.create(Role.EDITOR);
+		Portal portal = Portal.signIn(web, editor);
+		accounts.setEnabled(editor.id(), false).block();
+		portal.get("/posts").expectStatus().isForbidden();
+	}
+
+	@Test
+	void anAccountWithTwoFactorSignInNeedsTheCurrentCode() {
+		StaffUser admin = staff.create(Role.ADMIN);
+		String secret = codes.newSecret();
+		accounts.setTotpSecret(admin.id(), secret).block();
+		Portal.anonymous(web).submitLogin(admin.email(), StaffMembers.PASSWORD).expectHeader().location("/login?error");
+		Portal portal = Portal.anonymous(web);
+		portal.post("/login", "username", admin.email(), "password", StaffMembers.PASSWORD, "code", codes.currentCode(secret))
+			.expectStatus().is3xxRedirection().expectHeader().location("/");
+		assertThat(portal.page("/")).contains("Dashboard");
+	}
+
+	@Test
+	void staffTurnOnTwoFactorSignInByProvingTheyCopiedTheKey() {
+		StaffUser editor = staff.create(Role.EDITOR);
+		Portal portal = Portal.signIn(web, editor);
+		String secret = portal.page("/account").replaceAll("(?s).*<code class=\"totp-secret\">([A-Z2-7]+)</code>.*", "$1");
+		portal.post("/account/two-factor", "code", "000000".equals(codes.currentCode(secret)) ? "111111" : "000000")
+			.expectStatus().isBadRequest();
+		portal.post("/account/two-factor", "code", codes.currentCode(secret)).expectStatus().is3xxRedirection()
+			.expectHeader().location("/account?two-factor-on");
+
+		Portal.anonymous(web).submitLogin(editor.email(), StaffMembers.PASSWORD).expectHeader().location("/login?error");
+		Portal.anonymous(web)
+			.post("/login", "username", editor.email(), "password", StaffMembers.PASSWORD, "code", codes.currentCode(secret))
+			.expectHeader().location("/");
+	}
+}

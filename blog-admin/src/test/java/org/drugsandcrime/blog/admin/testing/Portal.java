@@ -1,0 +1,132 @@
+package org.drugsandcrime.blog.admin.testing;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.drugsandcrime.blog.core.user.StaffUser;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.client.ClientRequest;
+
+/**
+ * A browser's view of the portal over real HTTP: it keeps the session cookie the server sets and sends back
+ * the CSRF token the pages carry, exactly as a signed-in member of staff would.
+ */
+public final class Portal {
+
+	public static final String SESSION_COOKIE = "BLOG_ADMIN_SESSION";
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	private final WebTestClient web;
+
+	private String session;
+
+	private String csrf;
+
+	private Portal(WebTestClient web) {
+		// Argon2 and a machine shared by several builds: allow more than WebTestClient's default 5 s per answer.
+		this.web = web.mutate().responseTimeout(Duration.ofSeconds(30)).filter((request, next) -> {
+			ClientRequest withSession = session == null ? request
+					: ClientRequest.from(request).cookie(SESSION_COOKIE, session).build();
+			return next.exchange(withSession).doOnNext(response -> {
+				ResponseCookie cookie = response.cookies().getFirst(SESSION_COOKIE);
+				if (cookie != null) {
+					session = cookie.getValue().isEmpty() || cookie.getMaxAge().isZero() ? null : cookie.getValue();
+				}
+			});
+		}).build();
+	}
+
+	/** An anonymous visitor who has opened the login page: a session and a token, nobody signed in. */
+	public static Portal anonymous(WebTestClient web) {
+		Portal portal = new Portal(web);
+		String html = portal.get("/login").expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		portal.csrf = token(html);
+		return portal;
+	}
+
+	public static Portal signIn(WebTestClient web, StaffUser user) {
+		return signIn(web, user.email(), StaffMembers.PASSWORD);
+	}
+
+	public static Portal signIn(WebTestClient web, String email, String password) {
+		Portal portal = anonymous(web);
+		portal.submitLogin(email, password).expectStatus().is3xxRedirection().expectHeader().location("/");
+		String html = portal.get("/posts/new").expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		portal.csrf = token(html);
+		return portal;
+	}
+
+	public WebTestClient.ResponseSpec submitLogin(String email, String password) {
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		form.add("username", email);
+		form.add("password", password);
+		return post("/login", form);
+	}
+
+	public WebTestClient.ResponseSpec get(String path) {
+		return web.get().uri(path).exchange();
+	}
+
+	/** Posts a form with this session's CSRF token. */
+	public WebTestClient.ResponseSpec post(String path, MultiValueMap<String, String> form) {
+		MultiValueMap<String, String> withToken = new LinkedMultiValueMap<>(form);
+		if (csrf != null) {
+			withToken.set("_csrf", csrf);
+		}
+		return postWithoutToken(path, withToken);
+	}
+
+	public WebTestClient.ResponseSpec post(String path, String... namesAndValues) {
+		return post(path, form(namesAndValues));
+	}
+
+	public WebTestClient.ResponseSpec postWithoutToken(String path, MultiValueMap<String, String> form) {
+		return web.post()
+			.uri(path)
+			
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData(form))
+			.exchange();
+	}
+
+	/** Posts a multipart form (an upload) with this session's CSRF token as its first part. */
+	public WebTestClient.ResponseSpec postMultipart(String path, MultiValueMap<String, ?> parts) {
+		return web.post()
+			.uri(path)
+			
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(BodyInserters.fromMultipartData(parts))
+			.exchange();
+	}
+
+	public String csrfToken() {
+		return csrf;
+	}
+
+	public String page(String path) {
+		return get(path).expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+	}
+
+	public static MultiValueMap<String, String> form(String... namesAndValues) {
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+			form.add(namesAndValues[i], namesAndValues[i + 1]);
+		}
+		return form;
+	}
+
+	private static String token(String html) {
+		Matcher matcher = CSRF.matcher(html == null ? "" : html);
+		if (!matcher.find()) {
+			throw new AssertionError("The page carries no CSRF token:\n" + html);
+		}
+		return matcher.group(1);
+	}
+}

@@ -1,0 +1,27 @@
+package org.drugsandcrime.blog.admin.testing;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.drugsandcrime.blog.test.TestDatabaseConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The admin portal on a real port against the test database, with a clock tests can move. Every test class of
+ * this module uses exactly this annotation, so they all share one application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "blog.demo.content=false", "blog.media.dir=target/test-media", "blog.media.max-upload-size=10MB",
+				"blog.admin.publishing.interval=1h" })
+@AutoConfigureWebTestClient
+@Import({ TestDatabaseConfiguration.class, PortalTestConfiguration.class })
+public @interface PortalTest {
+}

@@ -1,0 +1,31 @@
+package org.drugsandcrime.blog.admin.testing;
+
+import org.drugsandcrime.blog.core.post.PostEditing;
+import org.drugsandcrime.blog.core.post.PostPublishing;
+import org.drugsandcrime.blog.core.testing.Posts;
+import org.drugsandcrime.blog.core.user.StaffAccounts;
+import org.drugsandcrime.blog.core.user.StaffUserRepository;
+import org.drugsandcrime.blog.test.MutableClock;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+@TestConfiguration(proxyBeanMethods = false)
+class PortalTestConfiguration {
+
+	@Bean
+	@Primary
+	MutableClock mutableClock() {
+		return MutableClock.startingNow();
+	}
+
+	@Bean
+	Posts posts(PostEditing editing, PostPublishing publishing, StaffUserRepository users) {
+		return new Posts(editing, publishing, users);
+	}
+
+	@Bean
+	StaffMembers staffMembers(StaffAccounts accounts) {
+		return new StaffMembers(accounts);
+	}
+}

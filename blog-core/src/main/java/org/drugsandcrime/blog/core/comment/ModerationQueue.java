@@ -1,0 +1,149 @@
+package org.drugsandcrime.blog.core.comment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.drugsandcrime.blog.core.change.ContentChange;
+import org.drugsandcrime.blog.core.change.ContentChanges;
+import org.drugsandcrime.blog.core.post.InvalidPostException;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/**
+ * Comments as moderators see them: by status with the post each belongs to, moderated one at a time or
+ * in bulk (one UPDATE either way), and staff replies, which appear at once.
+ */
+@Service
+public class ModerationQueue {
+
+	public static final int MAX_REPLY_LENGTH = 10_000;
+
+	private final DatabaseClient database;
+
+	private final ContentChanges changes;
+
+	private final TransactionalOperator transaction;
+
+	private final Clock clock;
+
+	ModerationQueue(DatabaseClient database, ContentChanges changes, TransactionalOperator transaction, Clock clock) {
+		this.database = database;
+		this.changes = changes;
+		this.transaction = transaction;
+		this.clock = clock;
+	}
+
+	/** A page of comments in one status, newest first; {@code page} starts at 1. */
+	public Mono<Listing> list(CommentStatus status, int page, int size) {
+		return database.sql("""
+				SELECT c.id, c.post_id, p.title AS post_title, p.slug AS post_slug, c.parent_id, c.author_name,
+				       c.author_email, c.author_website, c.body, c.status, c.created_at, c.user_id IS NOT NULL AS by_staff
+				FROM comments c JOIN posts p ON p.id = c.post_id
+				WHERE c.status = :status
+				ORDER BY c.created_at DESC, c.id DESC LIMIT :limit OFFSET :offset
+				""")
+			.bind("status", status.name())
+			.bind("limit", size + 1)
+			.bind("offset", (long) (Math.max(1, page) - 1) * size)
+			.map((row, meta) -> new Queued(row.get("id", Long.class), row.get("post_id", Long.class),
+					row.get("post_title", String.class), row.get("post_slug", String.class),
+					row.get("parent_id", Long.class), row.get("author_name", String.class),
+					row.get("author_email", String.class), row.get("author_website", String.class),
+					row.get("body", String.class), CommentStatus.valueOf(row.get("status", String.class)),
+					row.get("created_at", Instant.class), Boolean.TRUE.equals(row.get("by_staff", Boolean.class))))
+			.all()
+			.collectList()
+			.map(rows -> new Listing(rows.size() > size ? rows.subList(0, size) : rows, page, rows.size() > size));
+	}
+
+	public Mono<Map<CommentStatus, Long>> counts() {
+		return database.sql("SELECT status, count(*) AS n FROM comments GROUP BY status")
+			.map((row, meta) -> Map.entry(CommentStatus.valueOf(row.get("status", String.class)), row.get("n", Long.class)))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+	}
+
+	/** Moves the comments to {@code status}; returns the ids that existed. Readers' pages of their posts change. */
+	public Flux<Long> moderate(List<Long> ids, CommentStatus status) {
+		if (ids.isEmpty()) {
+			return Flux.empty();
+		}
+		return database.sql("UPDATE comments SET status = :status WHERE id = ANY(:ids) RETURNING id, post_id")
+			.bind("status", status.name())
+			.bind("ids", ids.toArray(Long[]::new))
+			.map((row, meta) -> new long[] { row.get("id", Long.class), row.get("post_id", Long.class) })
+			.all()
+			.collectList()
+			.flatMapMany(rows -> Flux.fromIterable(rows)
+				.map(row -> row[1])
+				.distinct()
+				.concatMap(postId -> changes.announce(new ContentChange("comment", postId)))
+				.thenMany(Flux.fromIterable(rows).map(row -> row[0])))
+			.as(transaction::transactional);
+	}
+
+	/**
+	 * A staff reply to a comment, shown at once. Replying to a comment that waits for moderation approves it:
+	 * answering a comment readers cannot see would make no sense.
+	 */
+	public Mono<Comment> reply(long parentId, long userId, String name, String email, String body) {
+		String text = body == null ? "" : body.strip();
+		if (text.isEmpty()) {
+			return Mono.error(new InvalidPostException("A reply needs some text."));
+		}
+		if (text.length() > MAX_REPLY_LENGTH) {
+			return Mono.error(new InvalidPostException("Replies are at most " + MAX_REPLY_LENGTH + " characters."));
+		}
+		return database.sql("SELECT post_id, status FROM comments WHERE id = :id")
+			.bind("id", parentId)
+			.map((row, meta) -> Map.entry(row.get("post_id", Long.class), row.get("status", String.class)))
+			.one()
+			.switchIfEmpty(Mono.error(new CommentNotFoundException(parentId)))
+			.flatMap(parent -> database.sql("UPDATE comments SET status = 'APPROVED' WHERE id = :id AND status = 'PENDING'")
+				.bind("id", parentId)
+				.fetch()
+				.rowsUpdated()
+				.then(database.sql("""
+						INSERT INTO comments (post_id, parent_id, author_name, author_email, body, status, user_id, created_at)
+						VALUES (:post, :parent, :name, :email, :body, 'APPROVED', :user, :at) RETURNING *
+						""")
+					.bind("post", parent.getKey())
+					.bind("parent", parentId)
+					.bind("name", name)
+					.bind("email", email)
+					.bind("body", text)
+					.bind("user", userId)
+					.bind("at", clock.instant())
+					.map((row, meta) -> new Comment(row.get("id", Long.class), row.get("post_id", Long.class),
+							row.get("parent_id", Long.class), row.get("author_name", String.class),
+							row.get("author_email", String.class), row.get("author_website", String.class),
+							row.get("body", String.class), CommentStatus.valueOf(row.get("status", String.class)),
+							row.get("user_id", Long.class), Boolean.TRUE.equals(row.get("notify_replies", Boolean.class)),
+							row.get("client_address", String.class), row.get("created_at", Instant.class)))
+					.one())
+				.flatMap(saved -> changes.announce(new ContentChange("comment", saved.postId())).thenReturn(saved)))
+			.as(transaction::transactional);
+	}
+
+	public record Queued(long id, long postId, String postTitle, String postSlug, Long parentId, String authorName,
+			String authorEmail, String authorWebsite, String body, CommentStatus status, Instant createdAt,
+			boolean byStaff) {
+	}
+
+	public record Listing(List<Queued> rows, int page, boolean hasNext) {
+	}
+
+	/** No comment with that id; the web layers answer 404. */
+	public static class CommentNotFoundException extends RuntimeException {
+
+		public CommentNotFoundException(long id) {
+			super("No comment " + id);
+		}
+	}
+}

@@ -1,0 +1,14 @@
+package org.drugsandcrime.blog.core.mail;
+
+/** What a mail in the outbox is for. */
+public enum MailKind {
+
+	/** The double opt-in link to a new subscriber. */
+	CONFIRMATION,
+
+	/** A new post, to a confirmed subscriber. */
+	POST,
+
+	/** An approved reply, to a commenter who asked to hear of replies. */
+	REPLY
+}

@@ -1,0 +1,311 @@
+package org.drugsandcrime.blog.core.mail;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/**
+ * Every mail the blog sends is first a row here, written in the same transaction as the change that calls for
+ * it: a post going live queues one row per confirmed subscriber, a subscription queues its confirmation. The
+ * unique keys make queueing idempotent; {@link OutboxSender} claims rows with {@code FOR UPDATE SKIP LOCKED}, so
+ * any number of processes can send without two of them taking the same row.
+ */
+@Service
+public class Outbox {
+
+	private final DatabaseClient database;
+
+	private final TransactionalOperator transaction;
+
+	private final Clock clock;
+
+	private final Sinks.Many<MailKind> queued = Sinks.many().multicast().directBestEffort();
+
+	Outbox(DatabaseClient database, TransactionalOperator transaction, Clock clock) {
+		this.database = database;
+		this.transaction = transaction;
+		this.clock = clock;
+	}
+
+	/**
+	 * Queues the notification of a post to every subscriber confirmed now. Called inside the transaction that
+	 * marks the post announced, so the rows exist exactly when the announcement does; queueing twice adds nothing.
+	 */
+	public Mono<Long> queueAnnouncement(long postId) {
+		Instant now = clock.instant();
+		return database.sql("""
+				INSERT INTO mail_outbox (kind, recipient, subscriber_id, post_id, status, next_attempt_at, created_at)
+				SELECT 'POST', email, id, :post, 'PENDING', :now, :now FROM subscribers WHERE status = 'CONFIRMED'
+				ON CONFLICT (post_id, subscriber_id) WHERE kind = 'POST' DO NOTHING
+				""")
+			.bind("post", postId)
+			.bind("now", now)
+			.fetch()
+			.rowsUpdated();
+	}
+
+	/** Queues the double opt-in mail; {@code token} is needed to write the link and is cleared once sent. */
+	public Mono<Void> queueConfirmation(long subscriberId, String email, String token) {
+		Instant now = clock.instant();
+		return database.sql("""
+				INSERT INTO mail_outbox (kind, recipient, subscriber_id, token, status, next_attempt_at, created_at)
+				VALUES ('CONFIRMATION', :email, :subscriber, :token, 'PENDING', :now, :now)
+				""")
+			.bind("email", email)
+			.bind("subscriber", subscriberId)
+			.bind("token", token)
+			.bind("now", now)
+			.fetch()
+			.rowsUpdated()
+			.then();
+	}
+
+	/** Tells this process's sender that mail is waiting, so it need not wait for its next look. */
+	public void nudge(MailKind kind) {
+		queued.tryEmitNext(kind);
+	}
+
+	Flux<MailKind> nudges() {
+		return queued.asFlux();
+	}
+
+	/** Puts failed mails back in line for a fresh set of tries; returns how many. */
+	public Mono<Long> resend(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return Mono.just(0L);
+		}
+		return database.sql("""
+				UPDATE mail_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = :now
+				WHERE id = ANY(:ids) AND status = 'FAILED'
+				""")
+			.bind("ids", ids.toArray(Long[]::new))
+			.bind("now", clock.instant())
+			.fetch()
+			.rowsUpdated()
+			.doOnNext(n -> nudge(MailKind.POST));
+	}
+
+	/** Puts every failed mail back in line; returns how many. */
+	public Mono<Long> resendAllFailed() {
+		return database.sql("""
+				UPDATE mail_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = :now WHERE status = 'FAILED'
+				""")
+			.bind("now", clock.instant())
+			.fetch()
+			.rowsUpdated()
+			.doOnNext(n -> nudge(MailKind.POST));
+	}
+
+	/**
+	 * Returns the rows of batches whose sender died (its lease ran out) to the line. One of them may have
+	 * reached the server just before the process died; it goes out again, with the same Message-ID.
+	 */
+	Mono<Long> reclaimAbandoned() {
+		Instant now = clock.instant();
+		return database.sql("""
+				WITH abandoned AS (
+				    UPDATE mail_outbox SET status = 'PENDING', next_attempt_at = :now, lease_until = NULL,
+				        last_error = 'Its sender stopped before finishing the batch; queued again'
+				    WHERE status = 'SENDING' AND lease_until < :now RETURNING batch_id)
+				UPDATE mail_batches SET finished_at = :now, error = 'Abandoned: the sender stopped before finishing'
+				WHERE id IN (SELECT batch_id FROM abandoned) AND finished_at IS NULL
+				""")
+			.bind("now", now)
+			.fetch()
+			.rowsUpdated();
+	}
+
+	/**
+	 * Claims up to {@code size} due mails for {@code sender}, with what it takes to write them, in one round trip.
+	 * The batch row is written only when something was claimed, so an idle poll writes nothing.
+	 */
+	Mono<Batch> claim(String sender, int size, Duration lease) {
+		Instant now = clock.instant();
+		Instant leaseUntil = now.plus(lease);
+		return database.sql("SELECT nextval('mail_batches_id_seq') AS id")
+			.map((row, meta) -> row.get("id", Long.class))
+			.one()
+			.flatMap(batchId -> database.sql("""
+					WITH due AS (
+					    SELECT id FROM mail_outbox WHERE status = 'PENDING' AND next_attempt_at <= :now
+					    ORDER BY next_attempt_at, id LIMIT :size FOR UPDATE SKIP LOCKED),
+					claimed AS (
+					    UPDATE mail_outbox o SET status = 'SENDING', batch_id = :batch, lease_until = :lease,
+					        attempts = o.attempts + 1
+					    FROM due WHERE o.id = due.id
+					    RETURNING o.id, o.kind, o.recipient, o.token, o.attempts, o.subscriber_id, o.post_id, o.comment_id)
+					SELECT c.id, c.kind, c.recipient, c.token, c.attempts, c.comment_id, s.status AS subscriber_status,
+					       s.unsubscribe_token, p.title, p.slug, p.excerpt,
+					       (s.confirm_token_hash = encode(sha256(convert_to(c.token, 'UTF8')), 'hex')
+					           AND s.confirm_expires_at > :now) AS token_current,
+					       (p.status <> 'DRAFT' AND p.published_at <= :now) AS post_visible,
+					       r.author_name AS reply_author, r.body AS reply_body, r.status AS reply_status,
+					       parent.notify_replies AS replies_wanted, parent.reply_notice_token
+					FROM claimed c
+					LEFT JOIN subscribers s ON s.id = c.subscriber_id
+					LEFT JOIN posts p ON p.id = c.post_id
+					LEFT JOIN comments r ON r.id = c.comment_id
+					LEFT JOIN comments parent ON parent.id = r.parent_id
+					ORDER BY c.id
+					""")
+				.bind("now", now)
+				.bind("size", size)
+				.bind("batch", batchId)
+				.bind("lease", leaseUntil)
+				.map((row, meta) -> item(row))
+				.all()
+				.collectList()
+				.flatMap(items -> items.isEmpty() ? Mono.just(new Batch(batchId, items))
+						: database.sql("""
+								INSERT INTO mail_batches (id, sender, claimed_at, lease_until, size)
+								VALUES (:id, :sender, :now, :lease, :size)
+								""")
+							.bind("id", batchId)
+							.bind("sender", sender)
+							.bind("now", now)
+							.bind("lease", leaseUntil)
+							.bind("size", items.size())
+							.fetch()
+							.rowsUpdated()
+							.thenReturn(new Batch(batchId, items))))
+			.as(transaction::transactional);
+	}
+
+	Mono<Void> sent(long batch, long id) {
+		return database.sql("""
+				UPDATE mail_outbox SET status = 'SENT', sent_at = :now, lease_until = NULL, token = NULL, last_error = NULL
+				WHERE id = :id AND batch_id = :batch AND status = 'SENDING'
+				""")
+			.bind("now", clock.instant())
+			.bind("id", id)
+			.bind("batch", batch)
+			.fetch()
+			.rowsUpdated()
+			.then();
+	}
+
+	Mono<Void> skipped(long batch, long id, String reason) {
+		return database.sql("""
+				UPDATE mail_outbox SET status = 'SKIPPED', lease_until = NULL, token = NULL, last_error = :reason
+				WHERE id = :id AND batch_id = :batch AND status = 'SENDING'
+				""")
+			.bind("reason", reason)
+			.bind("id", id)
+			.bind("batch", batch)
+			.fetch()
+			.rowsUpdated()
+			.then();
+	}
+
+	Mono<Void> failed(long batch, long id, String error) {
+		return database.sql("""
+				UPDATE mail_outbox SET status = 'FAILED', lease_until = NULL, last_error = :error
+				WHERE id = :id AND batch_id = :batch AND status = 'SENDING'
+				""")
+			.bind("error", error)
+			.bind("id", id)
+			.bind("batch", batch)
+			.fetch()
+			.rowsUpdated()
+			.then();
+	}
+
+	/** The server deferred this mail: it is tried again after {@code wait}. */
+	Mono<Void> deferred(long batch, long id, String error, Duration wait) {
+		return database.sql("""
+				UPDATE mail_outbox SET status = 'PENDING', lease_until = NULL, last_error = :error, next_attempt_at = :next
+				WHERE id = :id AND batch_id = :batch AND status = 'SENDING'
+				""")
+			.bind("error", error)
+			.bind("next", clock.instant().plus(wait))
+			.bind("id", id)
+			.bind("batch", batch)
+			.fetch()
+			.rowsUpdated()
+			.then();
+	}
+
+	/**
+	 * Returns what a batch did not get to (its sender is stopping, or the server went away) to the line,
+	 * without counting a try: nothing was attempted. {@code error} says why, for staff, when there was one.
+	 */
+	Mono<Long> release(long batch, String error, Duration wait) {
+		return database.sql("""
+				UPDATE mail_outbox SET status = 'PENDING', lease_until = NULL, attempts = greatest(attempts - 1, 0),
+				    next_attempt_at = :next, last_error = coalesce(:error, last_error)
+				WHERE batch_id = :batch AND status = 'SENDING'
+				""")
+			.bind("next", clock.instant().plus(wait))
+			.bind("error", Parameter.fromOrEmpty(error, String.class))
+			.bind("batch", batch)
+			.fetch()
+			.rowsUpdated();
+	}
+
+	/** Records how the batch went, as counted from its rows, and when it ended. */
+	Mono<Void> finish(long batch, String error) {
+		return database.sql("""
+				UPDATE mail_batches b SET finished_at = :now, error = :error,
+				    sent = counts.sent, failed = counts.failed, deferred = counts.deferred, skipped = counts.skipped
+				FROM (SELECT count(*) FILTER (WHERE status = 'SENT') AS sent,
+				             count(*) FILTER (WHERE status = 'FAILED') AS failed,
+				             count(*) FILTER (WHERE status = 'PENDING') AS deferred,
+				             count(*) FILTER (WHERE status = 'SKIPPED') AS skipped
+				      FROM mail_outbox WHERE batch_id = :batch) counts
+				WHERE b.id = :batch
+				""")
+			.bind("now", clock.instant())
+			.bind("error", Parameter.fromOrEmpty(error, String.class))
+			.bind("batch", batch)
+			.fetch()
+			.rowsUpdated()
+			.then();
+	}
+
+	private static OutboxItem item(Readable row) {
+		MailKind kind = MailKind.valueOf(row.get("kind", String.class));
+		String subscriberStatus = row.get("subscriber_status", String.class);
+		boolean postVisible = Boolean.TRUE.equals(row.get("post_visible", Boolean.class));
+		String skip = switch (kind) {
+			case CONFIRMATION -> !"PENDING".equals(subscriberStatus) ? "The subscriber is no longer waiting for confirmation"
+					// Still in the outbox when a newer link was asked for (or this one ran out): that one counts.
+					: !Boolean.TRUE.equals(row.get("token_current", Boolean.class)) ? "A newer confirmation link replaced this one"
+					: null;
+			case POST -> !"CONFIRMED".equals(subscriberStatus) ? "The subscriber is no longer subscribed"
+					: !postVisible ? "The post is no longer published" : null;
+			case REPLY -> !"APPROVED".equals(row.get("reply_status", String.class)) ? "The reply is no longer shown"
+					: !Boolean.TRUE.equals(row.get("replies_wanted", Boolean.class)) ? "The commenter stopped reply notices"
+					: !postVisible ? "The post is no longer published" : null;
+		};
+		String stopToken = kind == MailKind.REPLY ? row.get("reply_notice_token", String.class)
+				: row.get("unsubscribe_token", String.class);
+		return new OutboxItem(row.get("id", Long.class), kind, row.get("recipient", String.class),
+				row.get("token", String.class), row.get("attempts", Integer.class), skip, stopToken, row.get("title", String.class), row.get("slug", String.class),
+				row.get("excerpt", String.class), row.get("reply_author", String.class),
+				row.get("reply_body", String.class), row.get("comment_id", Long.class));
+	}
+
+	/** One claim: its id and the mails in it, in the order they are sent. */
+	record Batch(long id, List<OutboxItem> items) {
+	}
+
+	/**
+	 * A claimed mail with what it takes to write it. {@code skipReason} is set when it is no longer wanted;
+	 * {@code unsubscribeToken} stops what the mail is one of (a subscription, or a comment's reply notices).
+	 */
+	record OutboxItem(long id, MailKind kind, String recipient, String token, int attempts, String skipReason,
+			String unsubscribeToken, String postTitle, String postSlug, String postExcerpt, String replyAuthor,
+			String replyBody, Long commentId) {
+	}
+}

@@ -1,0 +1,6 @@
+package org.drugsandcrime.blog.core.page;
+
+public enum PageStatus {
+
+	DRAFT, PUBLISHED
+}

@@ -1,0 +1,6 @@
+package org.drugsandcrime.blog.core.subscription;
+
+public enum SubscriberStatus {
+
+	PENDING, CONFIRMED, UNSUBSCRIBED
+}

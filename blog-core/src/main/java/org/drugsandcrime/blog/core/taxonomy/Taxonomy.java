@@ -1,0 +1,74 @@
+package org.drugsandcrime.blog.core.taxonomy;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.drugsandcrime.blog.core.render.Slugs;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Finds categories, tags and series by the names staff type, creating what does not exist yet. An upsert
+ * on the slug, so two editors typing the same new tag at once get one tag.
+ */
+@Service
+public class Taxonomy {
+
+	private final DatabaseClient database;
+
+	Taxonomy(DatabaseClient database) {
+		this.database = database;
+	}
+
+	public Flux<Tag> tagsNamed(List<String> names) {
+		return Flux.fromIterable(bySlug(names).entrySet())
+			.concatMap(entry -> database
+				.sql("INSERT INTO tags (slug, name) VALUES (:slug, :name) "
+						+ "ON CONFLICT (slug) DO UPDATE SET slug = EXCLUDED.slug RETURNING id, slug, name")
+				.bind("slug", entry.getKey())
+				.bind("name", entry.getValue())
+				.map((row, meta) -> new Tag(row.get("id", Long.class), row.get("slug", String.class),
+						row.get("name", String.class)))
+				.one());
+	}
+
+	public Flux<Category> categoriesNamed(List<String> names) {
+		return Flux.fromIterable(bySlug(names).entrySet())
+			.concatMap(entry -> database
+				.sql("INSERT INTO categories (slug, name) VALUES (:slug, :name) "
+						+ "ON CONFLICT (slug) DO UPDATE SET slug = EXCLUDED.slug RETURNING id, slug, name, description")
+				.bind("slug", entry.getKey())
+				.bind("name", entry.getValue())
+				.map((row, meta) -> new Category(row.get("id", Long.class), row.get("slug", String.class),
+						row.get("name", String.class), row.get("description", String.class)))
+				.one());
+	}
+
+	public Mono<Series> seriesNamed(String name) {
+		if (name == null || name.isBlank()) {
+			return Mono.empty();
+		}
+		return database
+			.sql("INSERT INTO series (slug, name) VALUES (:slug, :name) "
+					+ "ON CONFLICT (slug) DO UPDATE SET slug = EXCLUDED.slug RETURNING id, slug, name, description")
+			.bind("slug", Slugs.fromTitle(name, "series"))
+			.bind("name", name.strip())
+			.map((row, meta) -> new Series(row.get("id", Long.class), row.get("slug", String.class),
+					row.get("name", String.class), row.get("description", String.class)))
+			.one();
+	}
+
+	private static Map<String, String> bySlug(List<String> names) {
+		Map<String, String> bySlug = new LinkedHashMap<>();
+		for (String name : names) {
+			if (name != null && !name.isBlank()) {
+				bySlug.putIfAbsent(Slugs.fromTitle(name, "untitled"), name.strip());
+			}
+		}
+		return bySlug;
+	}
+}

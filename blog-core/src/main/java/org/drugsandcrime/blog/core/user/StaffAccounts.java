@@ -1,0 +1,145 @@
+package org.drugsandcrime.blog.core.user;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.drugsandcrime.blog.core.post.InvalidPostException;
+import org.drugsandcrime.blog.core.render.Slugs;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Staff accounts as admins manage them: created with a password of the admin's choosing or invited with
+ * a one-time password to hand over, given another role, disabled. The blog always keeps one enabled admin.
+ */
+@Service
+public class StaffAccounts {
+
+	public static final int MIN_PASSWORD_LENGTH = 12;
+
+	private final StaffUserRepository users;
+
+	private final DatabaseClient database;
+
+	private final Clock clock;
+
+	private final SecureRandom random = new SecureRandom();
+
+	StaffAccounts(StaffUserRepository users, DatabaseClient database, Clock clock) {
+		this.users = users;
+		this.database = database;
+		this.clock = clock;
+	}
+
+	public Flux<StaffUser> all() {
+		return database.sql("SELECT * FROM users ORDER BY lower(display_name), id")
+			.map((row, meta) -> new StaffUser(row.get("id", Long.class), row.get("email", String.class),
+					row.get("display_name", String.class), row.get("slug", String.class), row.get("bio", String.class),
+					row.get("twitter_handle", String.class), Role.valueOf(row.get("role", String.class)),
+					row.get("password_hash", String.class), row.get("totp_secret", String.class),
+					Boolean.TRUE.equals(row.get("enabled", Boolean.class)), row.get("created_at", java.time.Instant.class)))
+			.all();
+	}
+
+	/**
+	 * A new account. With a blank {@code password} it is an invitation: a random one-time password is made
+	 * and returned for the admin to hand over.
+	 */
+	public Mono<Created> create(String email, String displayName, Role role, String password) {
+		String cleanEmail = email == null ? "" : email.strip();
+		String name = displayName == null ? "" : displayName.strip();
+		if (!cleanEmail.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || cleanEmail.length() > 254) {
+			return Mono.error(new InvalidPostException("That is not an email address."));
+		}
+		if (name.isEmpty() || name.length() > 100) {
+			return Mono.error(new InvalidPostException("A name of at most 100 characters is needed."));
+		}
+		if (role == null) {
+			return Mono.error(new InvalidPostException("Choose a role."));
+		}
+		boolean invited = password == null || password.isBlank();
+		if (!invited && password.length() < MIN_PASSWORD_LENGTH) {
+			return Mono.error(new InvalidPostException("Passwords are at least " + MIN_PASSWORD_LENGTH + " characters."));
+		}
+		String chosen = invited ? randomPassword() : password;
+		return users.findByEmail(cleanEmail)
+			.flatMap(existing -> Mono.<Created>error(new InvalidPostException("There is already an account for " + cleanEmail + ".")))
+			.switchIfEmpty(Mono.defer(() -> Mono.fromCallable(() -> PasswordHashing.encoder().encode(chosen))
+				.subscribeOn(Schedulers.boundedElastic())
+				.zipWith(uniqueSlug(Slugs.fromTitle(name, "staff")))
+				.flatMap(hashAndSlug -> users.save(new StaffUser(null, cleanEmail, name, hashAndSlug.getT2(), "", null, role,
+						hashAndSlug.getT1(), null, true, clock.instant()))
+				.map(user -> new Created(user, invited ? chosen : null)))));
+	}
+
+	public Mono<StaffUser> changeRole(long id, Role role) {
+		return users.findById(id)
+			.switchIfEmpty(Mono.error(new StaffNotFoundException(id)))
+			.flatMap(user -> user.role() == Role.ADMIN && role != Role.ADMIN
+					? keepsAnAdmin(id).then(users.save(user.withRole(role))) : users.save(user.withRole(role)));
+	}
+
+	public Mono<StaffUser> setEnabled(long id, boolean enabled) {
+		return users.findById(id)
+			.switchIfEmpty(Mono.error(new StaffNotFoundException(id)))
+			.flatMap(user -> !enabled && user.role() == Role.ADMIN ? keepsAnAdmin(id).then(users.save(user.withEnabled(false)))
+					: users.save(user.withEnabled(enabled)));
+	}
+
+	public Mono<StaffUser> setTotpSecret(long id, String secret) {
+		return users.findById(id)
+			.switchIfEmpty(Mono.error(new StaffNotFoundException(id)))
+			.flatMap(user -> users.save(user.withTotpSecret(secret)));
+	}
+
+	private Mono<Void> keepsAnAdmin(long leaving) {
+		return database.sql("SELECT count(*) AS n FROM users WHERE role = 'ADMIN' AND enabled AND id <> :id")
+			.bind("id", leaving)
+			.map((row, meta) -> row.get("n", Long.class))
+			.one()
+			.flatMap(others -> others > 0 ? Mono.empty()
+					: Mono.error(new InvalidPostException("The blog needs at least one enabled admin.")));
+	}
+
+	private Mono<String> uniqueSlug(String slug) {
+		return database.sql("SELECT slug FROM users WHERE slug = :slug OR slug LIKE :prefix")
+			.bind("slug", slug)
+			.bind("prefix", slug + "-%")
+			.map((row, meta) -> row.get("slug", String.class))
+			.all()
+			.collectList()
+			.map(taken -> {
+				if (!taken.contains(slug)) {
+					return slug;
+				}
+				int n = 2;
+				while (taken.contains(slug + "-" + n)) {
+					n++;
+				}
+				return slug + "-" + n;
+			});
+	}
+
+	private String randomPassword() {
+		byte[] bytes = new byte[15];
+		random.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	/** {@code oneTimePassword} is set for invitations only: the one time it can be seen. */
+	public record Created(StaffUser user, String oneTimePassword) {
+	}
+
+	/** No account with that id; the web layer answers 404. */
+	public static class StaffNotFoundException extends RuntimeException {
+
+		public StaffNotFoundException(long id) {
+			super("No staff account " + id);
+		}
+	}
+}

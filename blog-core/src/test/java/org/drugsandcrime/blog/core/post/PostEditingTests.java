@@ -1,0 +1,113 @@
+package org.drugsandcrime.blog.core.post;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.drugsandcrime.blog.core.redirect.Redirects;
+import org.drugsandcrime.blog.core.testing.Posts;
+import org.drugsandcrime.blog.core.user.StaffUserRepository;
+import org.drugsandcrime.blog.test.BlogTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@BlogTest
+class PostEditingTests {
+
+	@Autowired
+	PostEditing editing;
+
+	@Autowired
+	PostPublishing publishing;
+
+	@Autowired
+	PostRepository repository;
+
+	@Autowired
+	PostRevisions revisions;
+
+	@Autowired
+	Redirects redirects;
+
+	@Autowired
+	StaffUserRepository users;
+
+	Posts posts;
+
+	@BeforeEach
+	void setUp() {
+		posts = new Posts(editing, publishing, users);
+	}
+
+	@Test
+	void slugsComeFromTitlesAndCollisionsGetANumber() {
+		Post first = posts.draft("Slug collision: the lessons from justice reinvestment").save();
+		Post second = posts.draft("Slug collision: the lessons from justice reinvestment").save();
+		Post third = posts.draft("Slug collision – the lessons from justice reinvestment!").save();
+		assertThat(first.getSlug()).isEqualTo("slug-collision-the-lessons-from-justice-reinvestment");
+		assertThat(second.getSlug()).isEqualTo(first.getSlug() + "-2");
+		assertThat(third.getSlug()).isEqualTo(first.getSlug() + "-3");
+	}
+
+	@Test
+	void savingAgainKeepsTheSlugUnlessStaffChangeIt() {
+		Post post = posts.draft("A stable slug for probation news").save();
+		Post edited = editing.save(posts.draft("A new title for probation news").toDraft(post.getId()), null).block();
+		assertThat(edited.getSlug()).isEqualTo("a-stable-slug-for-probation-news");
+	}
+
+	@Test
+	void nonAsciiTitlesGetReadableSlugs() {
+		Post accented = posts.draft("Café culture in Zürich’s drug consumption rooms").save();
+		Post cyrillic = posts.draft("Пробация и рецидив в Москве").save();
+		assertThat(accented.getSlug()).isEqualTo("cafe-culture-in-zurichs-drug-consumption-rooms");
+		assertThat(cyrillic.getSlug()).isEqualTo("пробация-и-рецидив-в-москве");
+		assertThat(repository.findBySlug("пробация-и-рецидив-в-москве").block()).isNotNull();
+	}
+
+	@Test
+	void bodiesAreRenderedAndSanitisedWhenSaved() {
+		Post post = posts.draft("Rendered on write").body("**Bold** claim <script>alert(1)</script><img src=x onerror=alert(2)>").save();
+		Post stored = repository.findById(post.getId()).block();
+		assertThat(stored.getBodyHtml()).contains("<strong>Bold</strong>").doesNotContain("<script").doesNotContain("onerror");
+		assertThat(stored.getBodyText()).contains("Bold claim");
+		assertThat(stored.getExcerpt()).startsWith("Bold claim");
+	}
+
+	@Test
+	void editsKeepThePreviousTextAsARevisionThatCanBeRestored() {
+		Post post = posts.draft("Revision subject").body("First version.").save();
+		PostDraft edit = new PostDraft(post.getId(), "Revision subject", null, "Second version.", null, null, null, null,
+				null, false, null, null, post.getAuthorId());
+		editing.save(edit, null).block();
+		var history = revisions.of(post.getId()).collectList().block();
+		assertThat(history).hasSize(1);
+		assertThat(history.get(0).bodyMarkdown()).isEqualTo("First version.");
+
+		Post restored = revisions.restore(post.getId(), history.get(0).id(), null).block();
+		assertThat(restored.getBodyMarkdown()).isEqualTo("First version.");
+		assertThat(revisions.of(post.getId()).collectList().block()).hasSize(2);
+	}
+
+	@Test
+	void changingTheSlugOfALivePostLeavesARedirect() {
+		Post post = posts.draft("Old slug for a live post").publish();
+		PostDraft edit = new PostDraft(post.getId(), post.getTitle(), "new-slug-for-a-live-post", post.getBodyMarkdown(),
+				null, null, null, null, null, false, null, null, post.getAuthorId());
+		editing.save(edit, null).block();
+		assertThat(redirects.target("/posts/old-slug-for-a-live-post").block()).isEqualTo("/posts/new-slug-for-a-live-post");
+	}
+
+	@Test
+	void postsNeedATitle() {
+		assertThatThrownBy(() -> editing.save(posts.draft("  ").toDraft(null), null).block())
+			.isInstanceOf(InvalidPostException.class);
+	}
+
+	@Test
+	void editingAPostThatDoesNotExistIsNotFound() {
+		assertThatThrownBy(() -> editing.save(posts.draft("Ghost").toDraft(999_999_999L), null).block())
+			.isInstanceOf(PostNotFoundException.class);
+	}
+}

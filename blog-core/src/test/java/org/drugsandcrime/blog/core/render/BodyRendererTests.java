@@ -1,0 +1,83 @@
+package org.drugsandcrime.blog.core.render;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BodyRendererTests {
+
+	private final BodyRenderer renderer = new BodyRenderer();
+
+	@Test
+	void scriptTagsNeverSurviveRendering() {
+		RenderedBody body = renderer.render("Hello <script>alert(1)</script> world\n\n<script src=\"x.js\"></script>", null);
+		assertThat(body.html()).doesNotContainIgnoringCase("<script").doesNotContain("alert(1)");
+		assertThat(body.html()).contains("Hello");
+	}
+
+	@Test
+	void eventHandlersAndJavascriptUrlsAreRemoved() {
+		RenderedBody body = renderer.render("""
+				<img src="x.png" onerror="alert(1)" alt="chart">
+
+				<a href="javascript:alert(1)" onclick="steal()">click</a> and [md](javascript:alert(2))
+
+				<p onmouseover="alert(3)">hover</p>
+				""", null);
+		assertThat(body.html()).doesNotContainIgnoringCase("onerror")
+			.doesNotContainIgnoringCase("onclick")
+			.doesNotContainIgnoringCase("onmouseover")
+			.doesNotContainIgnoringCase("javascript:");
+		assertThat(body.html()).contains("<img").contains("alt=\"chart\"").contains("hover");
+	}
+
+	@Test
+	void iframesSurviveOnlyFromKnownVideoHosts() {
+		RenderedBody body = renderer.render("""
+				<iframe src="https://www.youtube-nocookie.com/embed/abcdEFGhijk" title="Interview" width="560" height="315" allowfullscreen></iframe>
+
+				<iframe src="https://evil.example.com/embed/x"></iframe>
+
+				<iframe src="http://www.youtube.com/embed/plainhttp1"></iframe>
+				""", null);
+		assertThat(body.html()).contains("https://www.youtube-nocookie.com/embed/abcdEFGhijk");
+		assertThat(body.html()).doesNotContain("evil.example.com").doesNotContain("plainhttp1");
+	}
+
+	@Test
+	void markdownBecomesHtmlWithHeadingsListsAndTables() {
+		RenderedBody body = renderer.render("""
+				## Findings
+
+				* reoffending down 8%
+				* costs *level*
+
+				| pilot | result |
+				|---|---|
+				| Peterborough | 8.4% |
+				""", null);
+		assertThat(body.html()).contains("<h2>Findings</h2>").contains("<li>reoffending down 8%</li>")
+			.contains("<em>level</em>").contains("<td>Peterborough</td>");
+	}
+
+	@Test
+	void excerptComesFromTheFirstParagraphsUnlessStaffWroteOne() {
+		String markdown = "## Heading\n\nFirst paragraph about probation.\n\nSecond paragraph.";
+		assertThat(renderer.render(markdown, null).excerpt()).startsWith("First paragraph about probation.");
+		assertThat(renderer.render(markdown, "  Written by staff. ").excerpt()).isEqualTo("Written by staff.");
+	}
+
+	@Test
+	void longExcerptsAreCutAtAWordWithAnEllipsis() {
+		String text = "word ".repeat(200);
+		String excerpt = renderer.render(text, null).excerpt();
+		assertThat(excerpt).endsWith("…").hasSizeLessThanOrEqualTo(281);
+		assertThat(excerpt).doesNotContain("wor…");
+	}
+
+	@Test
+	void readingTimeCountsWordsAtAboutTwoHundredAMinute() {
+		assertThat(renderer.render("word ".repeat(1100), null).readingMinutes()).isEqualTo(5);
+		assertThat(renderer.render("", null).readingMinutes()).isEqualTo(1);
+	}
+}

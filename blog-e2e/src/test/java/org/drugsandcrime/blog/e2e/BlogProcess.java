@@ -1,0 +1,159 @@
+package org.drugsandcrime.blog.e2e;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.drugsandcrime.blog.test.TestDatabase;
+
+/**
+ * A packaged app ({@code blog-web.jar} or {@code blog-admin.jar}) running as its own process against the
+ * test JVM's database, the way operators run it: {@code java -jar} and {@code BLOG_*} variables. Its output
+ * goes to {@code target/e2e-logs/}, which is where to look when a test fails.
+ */
+public final class BlogProcess implements AutoCloseable {
+
+	private static final Duration STARTUP = Duration.ofSeconds(120);
+
+	private final String name;
+
+	private final Process process;
+
+	private final int port;
+
+	private final Path log;
+
+	private BlogProcess(String name, Process process, int port, Path log) {
+		this.name = name;
+		this.process = process;
+		this.port = port;
+		this.log = log;
+	}
+
+	/** A public site; {@code settings} adds or overrides {@code BLOG_*} variables. */
+	public static BlogProcess web(Map<String, String> settings) {
+		return start("blog-web", "BLOG_WEB_PORT", settings);
+	}
+
+	/** An admin portal; {@code settings} adds or overrides {@code BLOG_*} variables. */
+	public static BlogProcess admin(Map<String, String> settings) {
+		return start("blog-admin", "BLOG_ADMIN_PORT", settings);
+	}
+
+	public String baseUrl() {
+		return "http://localhost:" + port;
+	}
+
+	public int port() {
+		return port;
+	}
+
+	public String output() {
+		try {
+			return Files.readString(log);
+		}
+		catch (IOException ex) {
+			return "(no output: " + ex.getMessage() + ")";
+		}
+	}
+
+	@Override
+	public void close() {
+		process.destroy();
+		try {
+			if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+				process.destroyForcibly().waitFor();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			process.destroyForcibly();
+		}
+	}
+
+	private static BlogProcess start(String app, String portVariable, Map<String, String> settings) {
+		Path jar = Path.of(System.getProperty(app.replace('-', '.') + ".jar",
+				"../" + app + "/target/" + app + ".jar"));
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException(jar.toAbsolutePath() + " is missing: the end-to-end tests run the packaged apps, "
+					+ "so run them with ./mvnw verify (which packages blog-web and blog-admin first).");
+		}
+		int port = freePort();
+		TestDatabase database = TestDatabase.get();
+		Map<String, String> environment = new HashMap<>();
+		environment.put("BLOG_DB_URL", database.jdbcUrl());
+		environment.put("BLOG_DB_USER", database.user());
+		environment.put("BLOG_DB_PASSWORD", database.password());
+		environment.put("BLOG_DEMO_CONTENT", "false");
+		environment.put("BLOG_BASE_URL", "http://localhost:" + port);
+		environment.put(portVariable, Integer.toString(port));
+		environment.putAll(settings);
+		try {
+			Path logs = Files.createDirectories(Path.of("target", "e2e-logs"));
+			Path log = logs.resolve(app + "-" + port + ".log");
+			List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+					"-Xmx256m", "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + Files.createDirectories(logs.resolve("tmp")).toAbsolutePath()));
+			command.add("-jar");
+			command.add(jar.toAbsolutePath().toString());
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+			builder.environment().keySet().removeIf(key -> key.startsWith("BLOG_"));
+			builder.environment().putAll(environment);
+			BlogProcess started = new BlogProcess(app, builder.start(), port, log);
+			started.awaitPort();
+			return started;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not start " + app + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private void awaitPort() {
+		long deadline = System.nanoTime() + STARTUP.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!process.isAlive()) {
+				throw new IllegalStateException(name + " ended during start-up:\n" + tail());
+			}
+			try (Socket socket = new Socket()) {
+				socket.connect(new InetSocketAddress("localhost", port), 200);
+				return;
+			}
+			catch (IOException notYet) {
+				sleep(200);
+			}
+		}
+		close();
+		throw new IllegalStateException(name + " did not open port " + port + " within " + STARTUP + ":\n" + tail());
+	}
+
+	private String tail() {
+		String output = output();
+		return output.substring(Math.max(0, output.length() - 4000));
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+}

@@ -1,0 +1,49 @@
+package org.drugsandcrime.blog.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A fresh machine with only a JDK: no BLOG_DB_URL and nothing on the local PostgreSQL port, so the site starts
+ * its embedded PostgreSQL, fills it with the demo content and serves it.
+ */
+class RunWithoutADatabaseTests {
+
+	@Test
+	void theSiteStartsAnEmbeddedPostgresAndServesTheDemoContent() throws Exception {
+		Path data = Files.createTempDirectory(Path.of("target"), "embedded-");
+		Map<String, String> settings = Map.of("BLOG_DB_URL", "", "BLOG_LOCAL_DB_PORT", Integer.toString(unusedPort()),
+				"BLOG_EMBEDDED_DB_PORT", Integer.toString(unusedPort()), "BLOG_EMBEDDED_DB_DIR",
+				data.resolve("postgres").toAbsolutePath().toString(), "BLOG_MEDIA_DIR",
+				data.resolve("media").toAbsolutePath().toString(), "BLOG_DEMO_CONTENT", "true");
+		try (BlogProcess web = BlogProcess.web(settings)) {
+			// The demo content is loaded just after the port opens.
+			Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+				HttpResponse<String> home = HttpClient.newHttpClient()
+					.send(HttpRequest.newBuilder(URI.create(web.baseUrl() + "/")).build(), HttpResponse.BodyHandlers.ofString());
+				assertThat(home.statusCode()).isEqualTo(200);
+				assertThat(home.body()).contains("/posts/");
+			});
+			assertThat(web.output()).contains("embedded PostgreSQL, data in").contains("Admin login (shown once)");
+		}
+	}
+
+	private static int unusedPort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+}

@@ -1,0 +1,29 @@
+package org.drugsandcrime.blog.feed;
+
+import reactor.blockhound.BlockHound;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * BlockHound in the feed tests: a blocking call on a Netty or Reactor thread (a file read, a sleep, a blocking
+ * socket) fails the request that made it, so every test that fetches a feed or sitemap checks it too.
+ */
+final class NonBlocking implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	private static boolean installed;
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		synchronized (NonBlocking.class) {
+			if (!installed) {
+				BlockHound.install(builder -> builder
+					// Both read /dev/urandom, which never waits, on the thread a database answer arrives on: the
+					// PostgreSQL driver's SCRAM login nonce, and the guid of a new post (UUID.randomUUID).
+					.allowBlockingCallsInside("com.ongres.scram.common.ScramFunctions", "nonce")
+					.allowBlockingCallsInside("org.drugsandcrime.blog.core.post.PostEditing", "newPost"));
+				installed = true;
+			}
+		}
+	}
+}

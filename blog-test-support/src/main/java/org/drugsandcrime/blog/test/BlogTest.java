@@ -1,0 +1,29 @@
+package org.drugsandcrime.blog.test;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.AliasFor;
+
+/**
+ * A Spring Boot test against the JVM's throwaway PostgreSQL. Demo content is off unless a test asks for
+ * it, so each test builds the data it asserts on.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest
+@Import(TestDatabaseConfiguration.class)
+public @interface BlogTest {
+
+	@AliasFor(annotation = SpringBootTest.class, attribute = "webEnvironment")
+	SpringBootTest.WebEnvironment webEnvironment() default SpringBootTest.WebEnvironment.MOCK;
+
+	@AliasFor(annotation = SpringBootTest.class, attribute = "properties")
+	String[] properties() default { "blog.demo.content=false" };
+}
