@@ -88,6 +88,10 @@ public class PostPublishing {
 			.bind("now", now)
 			.map((row, meta) -> row.get("id", Long.class))
 			.all()
+			// Read every id before the next statement: the connection answers one statement at a time, so
+			// queries issued while the UPDATE's rows are still being demanded wait behind them for ever.
+			.collectList()
+			.flatMapIterable(ids -> ids)
 			.concatMap(id -> changes.announce(new ContentChange("post", id)).then(outbox.queueAnnouncement(id)).thenReturn(id))
 			.as(transaction::transactional)
 			.doOnNext(id -> events.publishEvent(new PostWentLive(id)));

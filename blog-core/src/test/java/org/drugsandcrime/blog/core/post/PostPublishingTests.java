@@ -98,6 +98,18 @@ class PostPublishingTests {
 	}
 
 	@Test
+	void hundredsOfPostsGoingLiveAtOnceAreAllAnnouncedWithoutStallingTheConnection() {
+		// The ids come back from one UPDATE while each announcement queries the same transaction's connection;
+		// more rows than a stream's prefetch once left both waiting on each other for ever.
+		List<Long> ids = Flux.range(0, 300).map(i -> posts.draft("Going live together " + i).publish().getId())
+			.collectList()
+			.block();
+		List<Long> announced = publishing.announceDue().collectList().block(Duration.ofSeconds(30));
+		assertThat(announced).containsAll(ids);
+		assertThat(publishing.announceDue().collectList().block(Duration.ofSeconds(30))).doesNotContainAnyElementsOf(ids);
+	}
+
+	@Test
 	void theHomePageListsNewestFirstAndKnowsWhetherThereIsMore() {
 		posts.draft("Older post on the list").publish();
 		clock.advance(Duration.ofSeconds(1));
