@@ -33,7 +33,7 @@ out=$(cd "$out" && pwd)
 for tool in wrk nginx; do
   if ! command -v $tool >/dev/null && [ ! -x /usr/sbin/$tool ]; then
     echo "installing $tool"
-    apt-get install -y -q $tool >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q $tool >/dev/null; }
+    apt-get install -y -q -o DPkg::Lock::Timeout=300 $tool >/dev/null 2>&1 || { apt-get update -q -o DPkg::Lock::Timeout=300 >/dev/null && apt-get install -y -q -o DPkg::Lock::Timeout=300 $tool >/dev/null; }
   fi
 done
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
@@ -160,16 +160,21 @@ results="$out/results-$posts-$(date -u +%Y%m%dT%H%M%SZ).md"
   echo "# Benchmark, $posts posts, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)."
-  echo "wrk -t2 -c$connections -d${duration}s, after a ${duration}s warm-up per URL; JVM: $java_opts."
+  echo "wrk -t2 -c$connections -d${duration}s per URL, after a ${duration}s warm-up on each URL; JVM: $java_opts."
   echo
   echo "| URL | bytes | ours req/s | p50 ms | p99 ms | errors | nginx req/s | nginx p99 ms | ours/nginx | RSS MB |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 } | tee "$results"
 
+# Warm-up over every URL before measuring any: the JIT compiles the shared serving path during the first
+# seconds of load, and a per-URL warm-up charged that to whichever URL came first (the home page, at 40%).
+for entry in "${urls[@]}"; do
+  wrk -t2 -c"$connections" -d"${duration}s" "$base${entry#*|}" >/dev/null
+done
+
 i=0
 for entry in "${urls[@]}"; do
   i=$((i + 1)); name=${entry%%|*}; path=${entry#*|}
-  wrk -t2 -c"$connections" -d"${duration}s" "$base$path" >/dev/null   # warm-up: JIT, caches
   read -r rps p50 p99 errors < <(measure "$base$path")
   read -r nrps _ np99 _ < <(measure "http://127.0.0.1:$nginx_port/u$i")
   ratio=$(awk -v a="$rps" -v b="$nrps" 'BEGIN { printf "%.0f%%", 100 * a / b }')
