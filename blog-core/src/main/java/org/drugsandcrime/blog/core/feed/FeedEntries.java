@@ -25,14 +25,7 @@ public class FeedEntries {
 	private static final String ENTRY_COLUMNS = """
 			p.id, p.guid, p.slug, p.title, p.excerpt, p.body_html, p.published_at, p.updated_at, p.cover_image,
 			u.slug AS author_slug, u.display_name AS author_name,
-			ARRAY(SELECT c.slug FROM post_categories pc JOIN categories c ON c.id = pc.category_id
-			      WHERE pc.post_id = p.id ORDER BY c.name) AS category_slugs,
-			ARRAY(SELECT c.name FROM post_categories pc JOIN categories c ON c.id = pc.category_id
-			      WHERE pc.post_id = p.id ORDER BY c.name) AS category_names,
-			ARRAY(SELECT t.slug FROM post_tags pt JOIN tags t ON t.id = pt.tag_id
-			      WHERE pt.post_id = p.id ORDER BY t.name) AS tag_slugs,
-			ARRAY(SELECT t.name FROM post_tags pt JOIN tags t ON t.id = pt.tag_id
-			      WHERE pt.post_id = p.id ORDER BY t.name) AS tag_names""";
+			""" + PublishedPosts.CATEGORY_ARRAYS + ",\n" + PublishedPosts.TAG_ARRAYS;
 
 	private final DatabaseClient database;
 

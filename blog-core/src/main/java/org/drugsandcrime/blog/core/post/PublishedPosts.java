@@ -23,14 +23,25 @@ public class PublishedPosts {
 	/** The one definition of a post readers may see; {@code p} is the posts table, {@code :now} the clock. */
 	public static final String VISIBLE = "p.status <> 'DRAFT' AND p.published_at <= :now";
 
-	/** Columns of {@link PostSummary}, for queries that join {@code users u}. */
-	public static final String SUMMARY_COLUMNS = """
-			p.id, p.slug, p.title, p.excerpt, p.published_at, p.updated_at, p.cover_image, p.featured,
-			p.reading_minutes, u.slug AS author_slug, u.display_name AS author_name,
+	/** A post's categories as two parallel arrays (slugs, names) in name order: one row a post, no N+1. */
+	public static final String CATEGORY_ARRAYS = """
 			ARRAY(SELECT c.slug FROM post_categories pc JOIN categories c ON c.id = pc.category_id
 			      WHERE pc.post_id = p.id ORDER BY c.name) AS category_slugs,
 			ARRAY(SELECT c.name FROM post_categories pc JOIN categories c ON c.id = pc.category_id
 			      WHERE pc.post_id = p.id ORDER BY c.name) AS category_names""";
+
+	/** A post's tags, the same way. */
+	public static final String TAG_ARRAYS = """
+			ARRAY(SELECT t.slug FROM post_tags pt JOIN tags t ON t.id = pt.tag_id
+			      WHERE pt.post_id = p.id ORDER BY t.name) AS tag_slugs,
+			ARRAY(SELECT t.name FROM post_tags pt JOIN tags t ON t.id = pt.tag_id
+			      WHERE pt.post_id = p.id ORDER BY t.name) AS tag_names""";
+
+	/** Columns of {@link PostSummary}, for queries that join {@code users u}. */
+	public static final String SUMMARY_COLUMNS = """
+			p.id, p.slug, p.title, p.excerpt, p.published_at, p.updated_at, p.cover_image, p.featured,
+			p.reading_minutes, u.slug AS author_slug, u.display_name AS author_name,
+			""" + CATEGORY_ARRAYS;
 
 	private final DatabaseClient database;
 
@@ -67,15 +78,8 @@ public class PublishedPosts {
 				SELECT p.id, p.guid, p.slug, p.title, p.excerpt, p.body_html, p.seo_description, p.cover_image,
 				       p.published_at, p.updated_at, p.reading_minutes, p.featured, p.series_position,
 				       u.slug AS author_slug, u.display_name, u.bio, u.twitter_handle,
-				       ARRAY(SELECT c.slug FROM post_categories pc JOIN categories c ON c.id = pc.category_id
-				             WHERE pc.post_id = p.id ORDER BY c.name) AS category_slugs,
-				       ARRAY(SELECT c.name FROM post_categories pc JOIN categories c ON c.id = pc.category_id
-				             WHERE pc.post_id = p.id ORDER BY c.name) AS category_names,
-				       ARRAY(SELECT t.slug FROM post_tags pt JOIN tags t ON t.id = pt.tag_id
-				             WHERE pt.post_id = p.id ORDER BY t.name) AS tag_slugs,
-				       ARRAY(SELECT t.name FROM post_tags pt JOIN tags t ON t.id = pt.tag_id
-				             WHERE pt.post_id = p.id ORDER BY t.name) AS tag_names,
-				       s.slug AS series_slug, s.name AS series_name,
+				""" + CATEGORY_ARRAYS + ",\n" + TAG_ARRAYS + """
+				,      s.slug AS series_slug, s.name AS series_name,
 				       (SELECT count(*) FROM posts p2 WHERE p2.series_id = p.series_id
 				             AND p2.status <> 'DRAFT' AND p2.published_at <= :now) AS series_total,
 				       prev.slug AS prev_slug, prev.title AS prev_title, next.slug AS next_slug, next.title AS next_title

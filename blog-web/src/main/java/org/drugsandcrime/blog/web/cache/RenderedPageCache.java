@@ -50,6 +50,8 @@ class RenderedPageCache implements WebFilter, Ordered, DisposableBean {
 
 	private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD);
 
+	private static final int SLICE = 64 * 1024;
+
 	private final PageCacheProperties properties;
 
 	private final ContentVersion version;
@@ -127,8 +129,21 @@ class RenderedPageCache implements WebFilter, Ordered, DisposableBean {
 		if (exchange.getRequest().getMethod() == HttpMethod.HEAD) {
 			return response.setComplete();
 		}
-		byte[] bytes = body;
-		return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(bytes)));
+		return response.writeWith(slices(response, body));
+	}
+
+	/**
+	 * The body as views of the cached array, no copies. Large documents (a post sitemap is megabytes) go out
+	 * in slices: Netty copies each heap buffer into a direct one to write it, and a whole-document copy per
+	 * reader is an unpooled allocation that starves direct memory under load.
+	 */
+	private static Flux<DataBuffer> slices(ServerHttpResponse response, byte[] body) {
+		if (body.length <= SLICE) {
+			return Flux.just(body).map(bytes -> response.bufferFactory().wrap(bytes));
+		}
+		int count = (body.length + SLICE - 1) / SLICE;
+		return Flux.range(0, count).map(i -> response.bufferFactory()
+			.wrap(ByteBuffer.wrap(body, i * SLICE, Math.min(SLICE, body.length - i * SLICE))));
 	}
 
 	/** Once per entry: gzip on a worker thread, and from then on every reader that accepts gzip gets those bytes. */
