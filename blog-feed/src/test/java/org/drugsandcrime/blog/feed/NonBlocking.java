@@ -21,7 +21,12 @@ final class NonBlocking implements ApplicationContextInitializer<ConfigurableApp
 					// Both read /dev/urandom, which never waits, on the thread a database answer arrives on: the
 					// PostgreSQL driver's SCRAM login nonce, and the guid of a new post (UUID.randomUUID).
 					.allowBlockingCallsInside("com.ongres.scram.common.ScramFunctions", "nonce")
-					.allowBlockingCallsInside("org.drugsandcrime.blog.core.post.PostEditing", "newPost"));
+					.allowBlockingCallsInside("org.drugsandcrime.blog.core.post.PostEditing", "newPost")
+					// Netty 4.2's own buffer allocator guards its magazines with a StampedLock held for a few
+					// instructions; under contention the event loop parks on it briefly, by Netty's design.
+					.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free")
+					.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines")
+					.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "allocate"));
 				installed = true;
 			}
 		}

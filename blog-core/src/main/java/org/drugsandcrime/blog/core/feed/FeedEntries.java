@@ -73,23 +73,25 @@ public class FeedEntries {
 	}
 
 	/**
-	 * What the feed of an archive (or of the blog) is made of: how many posts are visible, the newest edit and
-	 * publication among them (a scheduled post going live moves it, with no edit at all), the site settings, the
-	 * archive's own name, and the author, category and tag names of the {@code entries} newest posts (renaming a
-	 * category touches no post). Unpublishing lowers the count; an edit or a publish raises the newest edit.
+	 * What the feed of an archive (or of the blog) is made of, read from its {@code entries} newest posts only
+	 * (one index range, however large the archive): which posts they are and when each was last edited, the
+	 * newest publication (a scheduled post going live moves it, with no edit at all), the site settings, the
+	 * archive's own name, and the author, category and tag names of those posts (renaming a category touches no
+	 * post). Publishing, unpublishing or editing any post the feed shows changes it; a change to an older post,
+	 * which the feed does not show, rightly does not.
 	 */
 	public Mono<FeedStamp> stamp(Archive archive, int entries) {
-		return scoped(database.sql("SELECT count(*) AS visible, max(p.updated_at) AS updated, "
-				+ "max(p.published_at) AS newest, (SELECT updated_at FROM site_settings WHERE id = 1) AS settings, "
-				+ "(SELECT md5(coalesce(string_agg(labels, '|' ORDER BY n), '')) FROM (SELECT u.display_name || '/' || "
+		return scoped(database.sql("SELECT count(*) AS visible, max(updated_at) AS updated, max(published_at) AS newest, "
+				+ "(SELECT updated_at FROM site_settings WHERE id = 1) AS settings, "
+				+ "md5(coalesce(string_agg(id || '@' || updated_at || '/' || labels, '|' ORDER BY n), '')) AS labels "
+				+ "FROM (SELECT p.id, p.updated_at, p.published_at, u.display_name || '/' || "
 				+ "ARRAY(SELECT c.name FROM post_categories pc JOIN categories c ON c.id = pc.category_id "
 				+ "WHERE pc.post_id = p.id ORDER BY c.name)::text || '/' || "
 				+ "ARRAY(SELECT t.name FROM post_tags pt JOIN tags t ON t.id = pt.tag_id "
 				+ "WHERE pt.post_id = p.id ORDER BY t.name)::text AS labels, "
 				+ "row_number() OVER (ORDER BY p.published_at DESC, p.id DESC) AS n "
 				+ "FROM posts p JOIN users u ON u.id = p.author_id WHERE " + PublishedPosts.VISIBLE + scope(archive)
-				+ " ORDER BY p.published_at DESC, p.id DESC LIMIT :entries) newest) AS labels "
-				+ "FROM posts p WHERE " + PublishedPosts.VISIBLE + scope(archive)), archive)
+				+ " ORDER BY p.published_at DESC, p.id DESC LIMIT :entries) newest"), archive)
 			.bind("now", clock.instant())
 			.bind("entries", entries)
 			.map((row, meta) -> {
