@@ -1,0 +1,90 @@
+package org.drugsandcrime.blog.e2e;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.drugsandcrime.blog.test.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo blog as readers' browsers see it, in Debian's headless Chromium: no WCAG 2.2 A or AA violation that
+ * axe-core can find on any kind of page, and no sideways scrolling on a phone or a desktop.
+ */
+class ReadingTheDemoBlogTests {
+
+	private static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+
+	private static final String POST = "/posts/crossing-the-probation-rubicon";
+
+	/** Home, a post with comments and the comment form, an archive, search results and the 404 page. */
+	private static final Map<String, Integer> PAGES = Map.of("/", 200, POST, 200, "/category/on-probation", 200,
+			"/search?q=probation", 200, "/no-such-page", 404);
+
+	static BlogProcess web;
+
+	@BeforeAll
+	static void startTheDemoSite() throws Exception {
+		// Demo content loads only into an empty database; the other end-to-end tests share theirs.
+		String database = "demo_reading_" + ProcessHandle.current().pid();
+		TestDatabase shared = TestDatabase.get();
+		try (Connection connection = DriverManager.getConnection(shared.jdbcUrl(), shared.user(), shared.password())) {
+			connection.createStatement().execute("DROP DATABASE IF EXISTS " + database);
+			connection.createStatement().execute("CREATE DATABASE " + database);
+		}
+		String url = shared.jdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
+		web = BlogProcess.web(Map.of("BLOG_DB_URL", url, "BLOG_DEMO_CONTENT", "true"));
+	}
+
+	@AfterAll
+	static void stop() {
+		if (web != null) {
+			web.close();
+		}
+	}
+
+	@Test
+	void axeFindsNoWcagViolationOnAnyKindOfPage() {
+		try (Chromium chromium = Chromium.launch(); Page page = chromium.browser().newPage()) {
+			for (var path : PAGES.entrySet()) {
+				Response response = page.navigate(web.baseUrl() + path.getKey());
+				assertThat(response.status()).as(path.getKey()).isEqualTo(path.getValue());
+				AxeResults results = new AxeBuilder(page).withTags(WCAG_22_AA).analyze();
+				assertThat(describe(results.getViolations())).as("axe on " + path.getKey()).isEmpty();
+				assertThat(results.getPasses()).as("axe ran its rules on " + path.getKey()).isNotEmpty();
+			}
+		}
+	}
+
+	@Test
+	void aPostNeverScrollsSidewaysOnAPhoneOrADesktop() {
+		try (Chromium chromium = Chromium.launch(); Page page = chromium.browser().newPage()) {
+			for (int width : new int[] { 360, 1280 }) {
+				page.setViewportSize(width, 800);
+				page.navigate(web.baseUrl() + POST);
+				Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+				assertThat(((Number) overflow).intValue()).as("pixels wider than a " + width + " px window").isLessThanOrEqualTo(0);
+				assertThat(page.locator("h1").first().isVisible()).isTrue();
+			}
+		}
+	}
+
+	private static List<String> describe(List<Rule> violations) {
+		return violations.stream()
+			.map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+					+ rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", ")))
+			.toList();
+	}
+}
