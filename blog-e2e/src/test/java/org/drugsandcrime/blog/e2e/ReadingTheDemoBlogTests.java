@@ -1,6 +1,14 @@
 package org.drugsandcrime.blog.e2e;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.sql.DriverManager;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +19,7 @@ import com.deque.html.axecore.results.AxeResults;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,6 +62,43 @@ class ReadingTheDemoBlogTests {
 		if (web != null) {
 			web.close();
 		}
+	}
+
+	@Test
+	void everyPathOfTheSiteAnswersWithItsContentOnTheDemoData() throws Exception {
+		// The demo post is dated 290 days before the demo was loaded.
+		LocalDate rubicon = LocalDate.now(ZoneOffset.UTC).minusDays(290);
+		Map<String, List<String>> expected = Map.ofEntries(
+				Map.entry("/", List.of("Subscribe", "rel=\"alternate\"")),
+				Map.entry("/page/2", List.of("<article")),
+				Map.entry(POST, List.of("<h1>Crossing the probation Rubicon</h1>", "Share This Post", "Related posts",
+						"Your email address will not be published", "application/ld+json")),
+				Map.entry("/category/on-probation", List.of("On Probation")),
+				Map.entry("/tag/probation", List.of("Crossing the probation Rubicon")),
+				Map.entry("/author/helen-ashworth", List.of("Crossing the probation Rubicon")),
+				Map.entry("/series/pbr-video-interviews", List.of("PbR video #1", "PbR video #2")),
+				Map.entry("/archive/" + rubicon.getYear(), List.of("<article")),
+				Map.entry("/archive/%d/%02d".formatted(rubicon.getYear(), rubicon.getMonthValue()),
+						List.of("Crossing the probation Rubicon")),
+				Map.entry("/pages/about", List.of("<h1")),
+				Map.entry("/search?q=payment+results", List.of("<mark>", "results</mark>")),
+				Map.entry("/search?q=" + URLEncoder.encode("\"probation Rubicon\"", StandardCharsets.UTF_8),
+						List.of("<mark>Rubicon</mark>")));
+		SoftAssertions softly = new SoftAssertions();
+		for (var path : expected.entrySet()) {
+			HttpResponse<String> response = HttpClient.newHttpClient().send(
+					HttpRequest.newBuilder(URI.create(web.baseUrl() + path.getKey())).build(),
+					HttpResponse.BodyHandlers.ofString());
+			softly.assertThat(response.statusCode()).as(path.getKey()).isEqualTo(200);
+			for (String text : path.getValue()) {
+				softly.assertThat(response.body().contains(text)).as(path.getKey() + " shows " + text).isTrue();
+			}
+		}
+		softly.assertAll();
+		String phrase = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(web.baseUrl() + "/search?q="
+				+ URLEncoder.encode("\"probation Rubicon\"", StandardCharsets.UTF_8))).build(),
+				HttpResponse.BodyHandlers.ofString()).body();
+		assertThat(phrase).as("a quoted phrase matches only the phrase").doesNotContain("the devil really is in the detail");
 	}
 
 	@Test
