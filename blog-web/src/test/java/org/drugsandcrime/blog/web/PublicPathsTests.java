@@ -1,6 +1,5 @@
 package org.drugsandcrime.blog.web;
 
-import java.time.Duration;
 import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -12,14 +11,11 @@ import org.drugsandcrime.blog.core.change.ContentChange;
 import org.drugsandcrime.blog.core.change.ContentChanges;
 import org.drugsandcrime.blog.core.comment.PostComments;
 import org.drugsandcrime.blog.core.post.Post;
-import org.drugsandcrime.blog.core.post.PostEditing;
-import org.drugsandcrime.blog.core.post.PostPublishing;
 import org.drugsandcrime.blog.core.redirect.Redirects;
-import org.drugsandcrime.blog.core.testing.Posts;
 import org.drugsandcrime.blog.core.user.StaffUser;
-import org.drugsandcrime.blog.core.user.StaffUserRepository;
 import org.drugsandcrime.blog.test.BlogTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -36,13 +32,7 @@ class PublicPathsTests {
 	WebTestClient web;
 
 	@Autowired
-	PostEditing editing;
-
-	@Autowired
-	PostPublishing publishing;
-
-	@Autowired
-	StaffUserRepository users;
+	ApplicationContext context;
 
 	@Autowired
 	PostComments comments;
@@ -60,9 +50,8 @@ class PublicPathsTests {
 
 	@BeforeEach
 	void setUp() {
-		// The machine is shared: give a slow moment room rather than fail on WebTestClient's 5 s default.
-		web = web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
-		readers = new Readers(new Posts(editing, publishing, users), comments, web);
+		web = Readers.patient(web);
+		readers = Readers.of(context, web);
 	}
 
 	@Test

@@ -1,12 +1,17 @@
 package org.drugsandcrime.blog.web;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.drugsandcrime.blog.core.comment.Comment;
 import org.drugsandcrime.blog.core.comment.CommentStatus;
 import org.drugsandcrime.blog.core.comment.PostComments;
 import org.drugsandcrime.blog.core.post.Post;
+import org.drugsandcrime.blog.core.post.PostEditing;
+import org.drugsandcrime.blog.core.post.PostPublishing;
 import org.drugsandcrime.blog.core.testing.Posts;
+import org.drugsandcrime.blog.core.user.StaffUserRepository;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
@@ -31,6 +36,17 @@ public final class Readers {
 		this.posts = posts;
 		this.comments = comments;
 		this.web = web;
+	}
+
+	/** Readers of the site a test context runs, building posts through that context's own services. */
+	public static Readers of(ApplicationContext context, WebTestClient web) {
+		return new Readers(new Posts(context.getBean(PostEditing.class), context.getBean(PostPublishing.class),
+				context.getBean(StaffUserRepository.class)), context.getBean(PostComments.class), web);
+	}
+
+	/** The test client, with room for a slow moment on a shared machine rather than WebTestClient's 5 s. */
+	public static WebTestClient patient(WebTestClient web) {
+		return web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
 	}
 
 	/** A word no other test uses, for titles, categories and search. */

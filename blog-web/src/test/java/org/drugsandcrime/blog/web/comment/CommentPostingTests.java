@@ -1,6 +1,5 @@
 package org.drugsandcrime.blog.web.comment;
 
-import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -8,13 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.drugsandcrime.blog.core.comment.CommentStatus;
 import org.drugsandcrime.blog.core.comment.PostComments;
 import org.drugsandcrime.blog.core.post.Post;
-import org.drugsandcrime.blog.core.post.PostEditing;
-import org.drugsandcrime.blog.core.post.PostPublishing;
-import org.drugsandcrime.blog.core.testing.Posts;
-import org.drugsandcrime.blog.core.user.StaffUserRepository;
 import org.drugsandcrime.blog.test.BlogTest;
 import org.drugsandcrime.blog.web.Readers;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpStatus;
@@ -34,13 +30,7 @@ class CommentPostingTests {
 	WebTestClient web;
 
 	@Autowired
-	PostEditing editing;
-
-	@Autowired
-	PostPublishing publishing;
-
-	@Autowired
-	StaffUserRepository users;
+	ApplicationContext context;
 
 	@Autowired
 	PostComments comments;
@@ -55,9 +45,8 @@ class CommentPostingTests {
 
 	@BeforeEach
 	void setUp() {
-		// The machine is shared: give a slow moment room rather than fail on WebTestClient's 5 s default.
-		web = web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
-		readers = new Readers(new Posts(editing, publishing, users), comments, web);
+		web = Readers.patient(web);
+		readers = Readers.of(context, web);
 		requests.forget();
 	}
 

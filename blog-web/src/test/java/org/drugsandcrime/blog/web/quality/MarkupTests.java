@@ -2,7 +2,6 @@ package org.drugsandcrime.blog.web.quality;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -15,17 +14,13 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.drugsandcrime.blog.core.comment.PostComments;
 import org.drugsandcrime.blog.core.post.Post;
-import org.drugsandcrime.blog.core.post.PostEditing;
-import org.drugsandcrime.blog.core.post.PostPublishing;
-import org.drugsandcrime.blog.core.testing.Posts;
-import org.drugsandcrime.blog.core.user.StaffUserRepository;
 import org.drugsandcrime.blog.test.BlogTest;
 import org.drugsandcrime.blog.web.Readers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,23 +37,14 @@ class MarkupTests {
 	WebTestClient web;
 
 	@Autowired
-	PostEditing editing;
-
-	@Autowired
-	PostPublishing publishing;
-
-	@Autowired
-	StaffUserRepository users;
-
-	@Autowired
-	PostComments comments;
+	ApplicationContext context;
 
 	Readers readers;
 
 	@BeforeEach
 	void setUp() {
-		web = web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
-		readers = new Readers(new Posts(editing, publishing, users), comments, web);
+		web = Readers.patient(web);
+		readers = Readers.of(context, web);
 	}
 
 	@Test

@@ -1,22 +1,17 @@
 package org.drugsandcrime.blog.web.quality;
 
-import java.time.Duration;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.drugsandcrime.blog.core.comment.PostComments;
 import org.drugsandcrime.blog.core.post.Post;
-import org.drugsandcrime.blog.core.post.PostEditing;
-import org.drugsandcrime.blog.core.post.PostPublishing;
-import org.drugsandcrime.blog.core.testing.Posts;
-import org.drugsandcrime.blog.core.user.StaffUserRepository;
 import org.drugsandcrime.blog.test.BlogTest;
 import org.drugsandcrime.blog.web.Readers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -39,19 +34,10 @@ class QueryCountTests {
 	WebTestClient web;
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	StatementCounter counter;
-
-	@Autowired
-	PostEditing editing;
-
-	@Autowired
-	PostPublishing publishing;
-
-	@Autowired
-	StaffUserRepository users;
-
-	@Autowired
-	PostComments comments;
 
 	@Autowired
 	DatabaseClient database;
@@ -60,8 +46,8 @@ class QueryCountTests {
 
 	@BeforeEach
 	void setUp() {
-		web = web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
-		readers = new Readers(new Posts(editing, publishing, users), comments, web);
+		web = Readers.patient(web);
+		readers = Readers.of(context, web);
 	}
 
 	@Test
