@@ -86,19 +86,29 @@ class ReadingTheDemoBlogTests {
 						List.of("<mark>Rubicon</mark>")));
 		SoftAssertions softly = new SoftAssertions();
 		for (var path : expected.entrySet()) {
-			HttpResponse<String> response = HttpClient.newHttpClient().send(
-					HttpRequest.newBuilder(URI.create(web.baseUrl() + path.getKey())).build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = get(path.getKey());
 			softly.assertThat(response.statusCode()).as(path.getKey()).isEqualTo(200);
 			for (String text : path.getValue()) {
 				softly.assertThat(response.body().contains(text)).as(path.getKey() + " shows " + text).isTrue();
 			}
 		}
 		softly.assertAll();
-		String phrase = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(web.baseUrl() + "/search?q="
-				+ URLEncoder.encode("\"probation Rubicon\"", StandardCharsets.UTF_8))).build(),
-				HttpResponse.BodyHandlers.ofString()).body();
+		String phrase = get("/search?q=" + URLEncoder.encode("\"probation Rubicon\"", StandardCharsets.UTF_8)).body();
 		assertThat(phrase).as("a quoted phrase matches only the phrase").doesNotContain("the devil really is in the detail");
+	}
+
+	@Test
+	void searchingForProbationRanksTheTitlesThatSayItFirstAndMarksEveryMatch() throws Exception {
+		String html = get("/search?q=probation").body();
+		// Titles carry the marks too; compare positions in the text a reader sees.
+		String results = html.replaceAll("<[^>]+>", "");
+		int titled = Math.max(results.indexOf("Crossing the probation Rubicon"),
+				results.indexOf("Probation trust open-minded about payment by results"));
+		int bodyOnly = results.indexOf("The lessons from justice reinvestment");
+		assertThat(titled).as("both posts with probation in the title are found").isPositive();
+		assertThat(bodyOnly).as("a post that says probation only in its body is found").isPositive();
+		assertThat(titled).as("title matches rank above body matches").isLessThan(bodyOnly);
+		assertThat(html).containsIgnoringCase("<mark>probation</mark>");
 	}
 
 	@Test
@@ -125,6 +135,11 @@ class ReadingTheDemoBlogTests {
 				assertThat(page.locator("h1").first().isVisible()).isTrue();
 			}
 		}
+	}
+
+	private static HttpResponse<String> get(String path) throws Exception {
+		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(web.baseUrl() + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static List<String> describe(List<Rule> violations) {
