@@ -21,6 +21,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.drugsandcrime.blog.core.media.MediaProperties;
 import org.drugsandcrime.blog.core.page.PageEditing;
@@ -109,7 +110,8 @@ class DemoContent implements ApplicationRunner {
 				if (demo.generatePosts() > 0) {
 					return generated.generate(demo.generatePosts());
 				}
-				return demo.content() ? loadDemo() : Mono.empty();
+				// The demo files and images are read while the chain is assembled: off the database's threads.
+				return demo.content() ? Mono.defer(this::loadDemo).subscribeOn(Schedulers.boundedElastic()) : Mono.empty();
 			})
 			.as(transaction::transactional);
 	}
@@ -128,11 +130,12 @@ class DemoContent implements ApplicationRunner {
 		if (!demo.content() && demo.generatePosts() == 0) {
 			return Mono.empty();
 		}
+		// Drawn here, not where the answer arrives: SecureRandom reads the system's entropy source.
+		String password = randomPassword();
 		return users.anyAdmin().flatMap(any -> {
 			if (any) {
 				return Mono.empty();
 			}
-			String password = randomPassword();
 			return createAdmin("admin@example.org", password).doOnNext(user -> System.out.println("""
 
 					  Admin login (shown once): admin@example.org / %s

@@ -78,8 +78,13 @@ final class SmtpConnection implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Whether the last send left the connection fit for the next. Deliberately not {@code transport.isConnected()}:
+	 * Jakarta Mail answers that with a NOOP round trip to the server, a blocking socket write that would run on
+	 * whichever thread asks (a database thread, between two mails) and cost a round trip per mail.
+	 */
 	boolean usable() {
-		return !lost && transport.isConnected();
+		return !lost;
 	}
 
 	@Override

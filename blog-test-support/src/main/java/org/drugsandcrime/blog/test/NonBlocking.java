@@ -1,4 +1,4 @@
-package org.drugsandcrime.blog.feed;
+package org.drugsandcrime.blog.test;
 
 import reactor.blockhound.BlockHound;
 
@@ -6,10 +6,12 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * BlockHound in the feed tests: a blocking call on a Netty or Reactor thread (a file read, a sleep, a blocking
- * socket) fails the request that made it, so every test that fetches a feed or sitemap checks it too.
+ * BlockHound in the tests of the apps and the feeds: a blocking call on a Netty or Reactor thread (a file read, a
+ * sleep, a blocking socket) fails the request that made it, so every test that fetches a page checks it too.
+ * Modules turn it on as an {@code ApplicationContextInitializer} and run their tests with
+ * {@code -XX:+AllowRedefinitionToAddDeleteMethods}.
  */
-final class NonBlocking implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+public final class NonBlocking implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
 	private static boolean installed;
 
