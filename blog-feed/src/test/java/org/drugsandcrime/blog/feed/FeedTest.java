@@ -7,7 +7,6 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.drugsandcrime.blog.test.BlogTest;
-import org.drugsandcrime.blog.test.NonBlocking;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.ContextConfiguration;
@@ -22,7 +21,7 @@ import org.springframework.test.context.ContextConfiguration;
 @BlogTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "blog.demo.content=false", "blog.base-url=" + FeedTest.BASE_URL })
 @AutoConfigureWebTestClient
-@ContextConfiguration(initializers = { StandInHub.Initializer.class, NonBlocking.class })
+@ContextConfiguration(initializers = StandInHub.Initializer.class)
 public @interface FeedTest {
 
 	/** Where the feeds say they live; no test request goes there. */

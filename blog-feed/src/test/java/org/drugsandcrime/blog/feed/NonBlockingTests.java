@@ -1,10 +1,9 @@
 package org.drugsandcrime.blog.feed;
 
-import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import reactor.blockhound.BlockingOperationError;
-import reactor.core.publisher.Mono;
+
+import org.drugsandcrime.blog.test.NonBlocking;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,13 +13,6 @@ class NonBlockingTests {
 
 	@Test
 	void aBlockingCallOnAReactorThreadFails() {
-		assertThatThrownBy(() -> Mono.delay(Duration.ofMillis(1)).doOnNext(tick -> {
-			try {
-				Thread.sleep(1);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}).block()).hasRootCauseInstanceOf(BlockingOperationError.class);
+		assertThatThrownBy(() -> NonBlocking.sleepOnAReactorThread().block()).hasRootCauseInstanceOf(BlockingOperationError.class);
 	}
 }

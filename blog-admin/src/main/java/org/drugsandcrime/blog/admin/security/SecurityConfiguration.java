@@ -4,10 +4,12 @@ import java.net.URI;
 
 import org.drugsandcrime.blog.core.user.PasswordHashing;
 import org.drugsandcrime.blog.core.user.StaffUserRepository;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.SpringSecurityMessageSource;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
@@ -67,6 +69,16 @@ class SecurityConfiguration {
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.build();
+	}
+
+	/**
+	 * Spring Security reads its message bundle from the class path the first time it refuses a disabled account,
+	 * on the database thread that found the account. Read now, the JDK's bundle cache answers that lookup.
+	 */
+	@Bean
+	SmartInitializingSingleton securityMessagesReader() {
+		return () -> SpringSecurityMessageSource.getAccessor()
+			.getMessage("AbstractUserDetailsAuthenticationProvider.disabled", "User is disabled");
 	}
 
 	@Bean

@@ -1,12 +1,10 @@
 package org.drugsandcrime.blog.web.quality;
 
-import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import reactor.blockhound.BlockingOperationError;
-import reactor.core.publisher.Mono;
 
 import org.drugsandcrime.blog.test.BlogTest;
+import org.drugsandcrime.blog.test.NonBlocking;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,13 +14,6 @@ class NonBlockingTests {
 
 	@Test
 	void aBlockingCallOnAReactorThreadFails() {
-		assertThatThrownBy(() -> Mono.delay(Duration.ofMillis(1)).doOnNext(tick -> {
-			try {
-				Thread.sleep(1);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}).block()).hasRootCauseInstanceOf(BlockingOperationError.class);
+		assertThatThrownBy(() -> NonBlocking.sleepOnAReactorThread().block()).hasRootCauseInstanceOf(BlockingOperationError.class);
 	}
 }
