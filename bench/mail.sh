@@ -18,5 +18,5 @@ trap 'rm -f "$cp_file"' EXIT
 ./mvnw -q -B -DskipTests test-compile dependency:build-classpath -pl blog-core -am \
   -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
 cp=$(cat "$cp_file")
-java ${BENCH_JAVA_OPTS:--Xmx512m} -cp "blog-core/target/test-classes:blog-core/target/classes:$cp" \
+java ${BENCH_JAVA_OPTS:--Xmx512m} -Dblog.test.blockhound=false -cp "blog-core/target/test-classes:blog-core/target/classes:$cp" \
   org.drugsandcrime.blog.bench.MailBenchmark "$subscribers" "$batch" "$connections" "$senders"
