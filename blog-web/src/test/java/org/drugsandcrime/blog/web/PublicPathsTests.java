@@ -12,6 +12,7 @@ import org.drugsandcrime.blog.core.change.ContentChanges;
 import org.drugsandcrime.blog.core.comment.PostComments;
 import org.drugsandcrime.blog.core.post.Post;
 import org.drugsandcrime.blog.core.redirect.Redirects;
+import org.drugsandcrime.blog.core.user.StaffAccounts;
 import org.drugsandcrime.blog.core.user.StaffUser;
 import org.drugsandcrime.blog.test.BlogTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +46,9 @@ class PublicPathsTests {
 
 	@Autowired
 	ContentChanges changes;
+
+	@Autowired
+	StaffAccounts accounts;
 
 	Readers readers;
 
@@ -83,17 +87,35 @@ class PublicPathsTests {
 		String series = Readers.unique("PbR jargon demystified");
 		StaffUser author = readers.posts().author("Tom Okafor");
 		String category = Readers.unique("Payment by Results");
-		Post before = readers.posts().draft(Readers.unique("Jargon A-F")).category(category).series(series, 1).by(author).publish();
+		Post before = readers.posts().draft(Readers.unique("Jargon A-F")).category(category).series(series, 1).by(author)
+			.featured().publish();
 		Post post = readers.posts().draft(Readers.unique("Jargon G-P")).category(category).tag("commissioning")
 			.series(series, 2).by(author).body("Attribution, *baseline* and frequency.").publish();
-		assertThat(page("/posts/" + post.getSlug())).contains("<h1>" + post.getTitle() + "</h1>")
+		String html = page("/posts/" + post.getSlug());
+		// As on the seed: share links above the body and again below it; a featured related post says so.
+		assertThat(html.split("Share This Post", -1)).as("Share This Post, above and below").hasSize(3);
+		assertThat(html.substring(html.indexOf("Related posts"))).contains("Featured</p>");
+		assertThat(html).contains("<h1>" + post.getTitle() + "</h1>")
 			.contains("Tom Okafor").contains("https://twitter.com/" + author.twitterHandle())
-			.contains("Share This Post").contains("https://www.linkedin.com/sharing/share-offsite/?url=")
+			.contains("https://www.linkedin.com/sharing/share-offsite/?url=")
 			.contains("Related posts").contains(before.getTitle())
 			.contains("Part 2 of 2").contains("href=\"/posts/" + before.getSlug() + "\"")
 			.contains("Leave a Reply").contains("Your email address will not be published. Required fields are marked")
 			.contains("Subscribe").contains("action=\"/subscribe\"")
 			.contains("<em>baseline</em>");
+	}
+
+	@Test
+	void anAuthorsNewNameAndBioShowOnTheirPostsAtOnce() {
+		StaffUser author = readers.posts().author("Ruth Mensah");
+		Post post = readers.posts().draft(Readers.unique("Bio on the page")).by(author).publish();
+		assertThat(page("/posts/" + post.getSlug())).contains("Ruth Mensah");
+		accounts.updateProfile(author.id(), "Dr Ruth Mensah", "Criminologist.\n\nSee https://example.org <b>now</b>",
+				"@ruth_m").block();
+		assertThat(page("/posts/" + post.getSlug())).contains("Dr Ruth Mensah")
+			.contains("<a href=\"https://example.org\" rel=\"nofollow ugc\">https://example.org</a>")
+			.contains("&lt;b&gt;now&lt;/b&gt;").contains("https://twitter.com/ruth_m");
+		assertThat(page("/author/" + author.slug())).contains("Dr Ruth Mensah");
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import reactor.core.publisher.Mono;
 
 import org.drugsandcrime.blog.admin.audit.Audit;
+import org.drugsandcrime.blog.core.post.InvalidPostException;
 import org.drugsandcrime.blog.core.user.StaffAccounts;
 import org.drugsandcrime.blog.core.user.StaffUserRepository;
 import org.springframework.http.HttpStatus;
@@ -17,8 +18,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * A member of staff's own account: turning two-factor sign-in on (a new secret, kept in the session until a
- * code from the authenticator app proves it was copied) and off.
+ * A member of staff's own account: the public profile shown with their posts, their password, and turning
+ * two-factor sign-in on (a new secret, kept in the session until a code from the authenticator app proves it
+ * was copied) and off.
  */
 @Controller
 class AccountController {
@@ -42,15 +44,52 @@ class AccountController {
 
 	@GetMapping("/account")
 	Mono<String> account(Staff staff, ServerWebExchange exchange, Model model) {
+		return page(staff, exchange, model, null, null);
+	}
+
+	@PostMapping("/account/profile")
+	Mono<String> profile(Staff staff, @ModelAttribute ProfileForm form, ServerWebExchange exchange, Model model) {
+		return Mono.defer(() -> accounts.updateProfile(staff.id(), form.displayName(), form.bio(), form.twitterHandle()))
+			.flatMap(saved -> audit.record(staff, "user.profile", "user", staff.id(), saved.displayName()))
+			.thenReturn("redirect:/account?profile-saved")
+			.onErrorResume(InvalidPostException.class, ex -> {
+				exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+				return page(staff, exchange, model, form, ex.getMessage());
+			});
+	}
+
+	@PostMapping("/account/password")
+	Mono<String> password(Staff staff, @ModelAttribute PasswordForm form, ServerWebExchange exchange, Model model) {
+		if (form.password() == null || !form.password().equals(form.repeat())) {
+			exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+			return page(staff, exchange, model, null, "The new password and its repetition differ.");
+		}
+		return Mono.defer(() -> accounts.changePassword(staff.id(), form.current(), form.password()))
+			// This session stays signed in; every other one of the account ends at its next request.
+			.flatMap(saved -> exchange.getSession().doOnNext(session -> PasswordStamp.keep(session, saved)))
+			.then(audit.record(staff, "user.password", "user", staff.id(), ""))
+			.thenReturn("redirect:/account?password-changed")
+			.onErrorResume(InvalidPostException.class, ex -> {
+				exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+				return page(staff, exchange, model, null, ex.getMessage());
+			});
+	}
+
+	/** The screen, with what was typed into the profile form when it comes back with a mistake. */
+	private Mono<String> page(Staff staff, ServerWebExchange exchange, Model model, ProfileForm typed, String error) {
 		return Mono.zip(users.findById(staff.id()), exchange.getSession()).map(parts -> {
-			boolean enabled = parts.getT1().totpSecret() != null;
+			var user = parts.getT1();
+			boolean enabled = user.totpSecret() != null;
 			String secret = null;
 			if (!enabled) {
 				secret = parts.getT2().getAttributeOrDefault(PENDING_SECRET, codes.newSecret());
 				parts.getT2().getAttributes().put(PENDING_SECRET, secret);
 			}
+			ProfileForm profile = typed != null ? typed
+					: new ProfileForm(user.displayName(), user.bio(), user.twitterHandle() == null ? "" : "@" + user.twitterHandle());
 			model.addAttribute("account", new AccountView(staff.email(), staff.role().name(), enabled, secret,
-					secret == null ? null : otpauth(staff.email(), secret), null));
+					secret == null ? null : otpauth(staff.email(), secret), error, profile,
+					"/author/" + user.slug()));
 			return "account";
 		});
 	}
@@ -62,10 +101,8 @@ class AccountController {
 			String secret = session.getAttribute(PENDING_SECRET);
 			if (secret == null || !codes.matches(secret, code)) {
 				exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
-				model.addAttribute("account", new AccountView(staff.email(), staff.role().name(), false, secret,
-						secret == null ? null : otpauth(staff.email(), secret),
-						"That code does not match: check the time on your phone and try the newest code."));
-				return Mono.just("account");
+				return page(staff, exchange, model, null,
+						"That code does not match: check the time on your phone and try the newest code.");
 			}
 			session.getAttributes().remove(PENDING_SECRET);
 			return accounts.setTotpSecret(staff.id(), secret)
@@ -89,6 +126,13 @@ class AccountController {
 	record CodeForm(String code) {
 	}
 
-	record AccountView(String email, String role, boolean twoFactor, String secret, String otpauthUri, String error) {
+	record ProfileForm(String displayName, String bio, String twitterHandle) {
+	}
+
+	record PasswordForm(String current, String password, String repeat) {
+	}
+
+	record AccountView(String email, String role, boolean twoFactor, String secret, String otpauthUri, String error,
+			ProfileForm profile, String authorPath) {
 	}
 }

@@ -2,6 +2,8 @@ package org.drugsandcrime.blog.admin.security;
 
 import java.net.URI;
 
+import reactor.core.publisher.Mono;
+
 import org.drugsandcrime.blog.core.user.PasswordHashing;
 import org.drugsandcrime.blog.core.user.StaffUserRepository;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -63,7 +65,9 @@ class SecurityConfiguration {
 					.then(wrongPassword.onAuthenticationFailure(exchange, exception)))
 				.authenticationSuccessHandler((exchange, authentication) -> {
 					throttle.succeeded(authentication.getName());
-					return signedIn.onAuthenticationSuccess(exchange, authentication);
+					return Mono.zip(users.findByEmail(authentication.getName()), exchange.getExchange().getSession())
+						.doOnNext(found -> PasswordStamp.keep(found.getT2(), found.getT1()))
+						.then(signedIn.onAuthenticationSuccess(exchange, authentication));
 				}))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signedOut))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -15,7 +15,8 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Gives controller methods the signed-in {@link Staff}, or refuses the request when the account is gone or
- * disabled. Looked up once per request, however many parts of the page ask.
+ * disabled, or its password changed since this session signed in. Looked up once per request, however many
+ * parts of the page ask.
  */
 class StaffArgumentResolver implements HandlerMethodArgumentResolver {
 
@@ -48,6 +49,10 @@ class StaffArgumentResolver implements HandlerMethodArgumentResolver {
 			.filter(Authentication::isAuthenticated)
 			.flatMap(authentication -> users.findByEmail(authentication.getName()))
 			.filter(user -> user.enabled())
+			.filterWhen(user -> exchange.getSession().flatMap(session -> PasswordStamp.matches(session, user)
+					? Mono.just(true)
+					// Signed in with a password that has since changed: this session ends here.
+					: session.invalidate().thenReturn(false)))
 			.map(Staff::of)
 			.cache());
 	}

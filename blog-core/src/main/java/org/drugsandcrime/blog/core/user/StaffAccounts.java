@@ -8,6 +8,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.drugsandcrime.blog.core.change.ContentChange;
+import org.drugsandcrime.blog.core.change.ContentChanges;
 import org.drugsandcrime.blog.core.post.InvalidPostException;
 import org.drugsandcrime.blog.core.render.Slugs;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -16,11 +18,20 @@ import org.springframework.stereotype.Service;
 /**
  * Staff accounts as admins manage them: created with a password of the admin's choosing or invited with
  * a one-time password to hand over, given another role, disabled. The blog always keeps one enabled admin.
+ * Each member of staff keeps their own public profile (shown with their posts) and password.
  */
 @Service
 public class StaffAccounts {
 
 	public static final int MIN_PASSWORD_LENGTH = 12;
+
+	/** Long enough for any passphrase; Argon2 hashes whatever it is given, so this bounds the work. */
+	public static final int MAX_PASSWORD_LENGTH = 256;
+
+	public static final int MAX_BIO_LENGTH = 2000;
+
+	/** Twitter's (X's) own rule for a user name. */
+	private static final java.util.regex.Pattern TWITTER_HANDLE = java.util.regex.Pattern.compile("[A-Za-z0-9_]{1,15}");
 
 	private final StaffUserRepository users;
 
@@ -30,10 +41,13 @@ public class StaffAccounts {
 
 	private final SecureRandom random = new SecureRandom();
 
-	StaffAccounts(StaffUserRepository users, DatabaseClient database, Clock clock) {
+	private final ContentChanges changes;
+
+	StaffAccounts(StaffUserRepository users, DatabaseClient database, Clock clock, ContentChanges changes) {
 		this.users = users;
 		this.database = database;
 		this.clock = clock;
+		this.changes = changes;
 	}
 
 	public Flux<StaffUser> all() {
@@ -95,6 +109,56 @@ public class StaffAccounts {
 		return users.findById(id)
 			.switchIfEmpty(Mono.error(new StaffNotFoundException(id)))
 			.flatMap(user -> users.save(user.withTotpSecret(secret)));
+	}
+
+	/**
+	 * The name, bio and Twitter handle readers see with this person's posts. The bio is plain text (shown with
+	 * its paragraphs, addresses made links); the handle may be typed with its {@code @} or as a profile address.
+	 */
+	public Mono<StaffUser> updateProfile(long id, String displayName, String bio, String twitterHandle) {
+		String name = displayName == null ? "" : displayName.strip();
+		String text = bio == null ? "" : bio.strip().replace("\r\n", "\n");
+		String handle = twitterHandle == null ? "" : twitterHandle.strip()
+			.replaceFirst("^(?i)(https?://)?(www\\.)?(twitter|x)\\.com/", "")
+			.replaceFirst("^@", "")
+			.replaceFirst("/$", "");
+		if (name.isEmpty() || name.length() > 100) {
+			return Mono.error(new InvalidPostException("A name of at most 100 characters is needed."));
+		}
+		if (text.length() > MAX_BIO_LENGTH) {
+			return Mono.error(new InvalidPostException("The bio can be at most " + MAX_BIO_LENGTH + " characters."));
+		}
+		if (!handle.isEmpty() && !TWITTER_HANDLE.matcher(handle).matches()) {
+			return Mono.error(new InvalidPostException(
+					"A Twitter (X) handle is up to 15 letters, digits or underscores, such as @drugscrime."));
+		}
+		return users.findById(id)
+			.switchIfEmpty(Mono.error(new StaffNotFoundException(id)))
+			.flatMap(user -> users.save(user.withProfile(name, text, handle.isEmpty() ? null : handle)))
+			// Posts, archives and feeds show the name and bio: every process drops what it rendered with the old.
+			.flatMap(saved -> changes.announce(new ContentChange("author", saved.id())).thenReturn(saved));
+	}
+
+	/** A new password for the account, given its current one; hashing and checking run off the event loop. */
+	public Mono<StaffUser> changePassword(long id, String current, String next) {
+		if (next == null || next.length() < MIN_PASSWORD_LENGTH) {
+			return Mono.error(new InvalidPostException("Passwords are at least " + MIN_PASSWORD_LENGTH + " characters."));
+		}
+		if (next.length() > MAX_PASSWORD_LENGTH) {
+			return Mono.error(new InvalidPostException("Passwords are at most " + MAX_PASSWORD_LENGTH + " characters."));
+		}
+		return users.findById(id)
+			.switchIfEmpty(Mono.error(new StaffNotFoundException(id)))
+			.flatMap(user -> Mono.fromCallable(() -> {
+				if (current == null || current.length() > MAX_PASSWORD_LENGTH || user.passwordHash() == null
+						|| !PasswordHashing.encoder().matches(current, user.passwordHash())) {
+					throw new InvalidPostException("Your current password is not right.");
+				}
+				if (next.equalsIgnoreCase(user.email())) {
+					throw new InvalidPostException("Choose a password that is not your email address.");
+				}
+				return PasswordHashing.encoder().encode(next);
+			}).subscribeOn(Schedulers.boundedElastic()).flatMap(hash -> users.save(user.withPasswordHash(hash))));
 	}
 
 	private Mono<Void> keepsAnAdmin(long leaving) {
