@@ -35,11 +35,15 @@ class AccountController {
 
 	private final Audit audit;
 
-	AccountController(StaffUserRepository users, StaffAccounts accounts, TotpCodes codes, Audit audit) {
+	private final LoginThrottle throttle;
+
+	AccountController(StaffUserRepository users, StaffAccounts accounts, TotpCodes codes, Audit audit,
+			LoginThrottle throttle) {
 		this.users = users;
 		this.accounts = accounts;
 		this.codes = codes;
 		this.audit = audit;
+		this.throttle = throttle;
 	}
 
 	@GetMapping("/account")
@@ -64,7 +68,14 @@ class AccountController {
 			exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
 			return page(staff, exchange, model, null, "The new password and its repetition differ.");
 		}
+		// Guesses at the current password count as failed sign-ins: a borrowed session cannot try many.
+		if (throttle.isThrottled(staff.email(), LoginGate.address(exchange))) {
+			exchange.getResponse().setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+			return page(staff, exchange, model, null, "Too many wrong passwords: wait a minute and try again.");
+		}
 		return Mono.defer(() -> accounts.changePassword(staff.id(), form.current(), form.password()))
+			.doOnError(StaffAccounts.WrongPasswordException.class,
+					ex -> throttle.failed(staff.email(), LoginGate.address(exchange)))
 			// This session stays signed in; every other one of the account ends at its next request.
 			.flatMap(saved -> exchange.getSession().doOnNext(session -> PasswordStamp.keep(session, saved)))
 			.then(audit.record(staff, "user.password", "user", staff.id(), ""))

@@ -84,6 +84,21 @@ class AccountTests {
 	}
 
 	@Test
+	void guessesAtTheCurrentPasswordAreThrottledLikeSignIns() {
+		StaffUser author = staff.create(Role.AUTHOR);
+		Portal portal = Portal.signIn(web, author);
+		String next = "a quite different passphrase";
+		for (int guess = 0; guess < 5; guess++) {
+			portal.post("/account/password", "current", "guess number " + guess, "password", next, "repeat", next)
+				.expectStatus().isBadRequest();
+		}
+		portal.post("/account/password", "current", StaffMembers.PASSWORD, "password", next, "repeat", next)
+			.expectStatus().isEqualTo(org.springframework.http.HttpStatus.TOO_MANY_REQUESTS).expectBody(String.class)
+			.value(html -> assertThat(html).contains("wait a minute"));
+		assertThat(users.findById(author.id()).block().passwordHash()).isEqualTo(author.passwordHash());
+	}
+
+	@Test
 	void theAccountFormsRefuseAPostWithoutTheCsrfToken() {
 		StaffUser author = staff.create(Role.AUTHOR);
 		Portal portal = Portal.signIn(web, author);

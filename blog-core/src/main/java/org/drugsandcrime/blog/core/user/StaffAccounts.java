@@ -152,7 +152,7 @@ public class StaffAccounts {
 			.flatMap(user -> Mono.fromCallable(() -> {
 				if (current == null || current.length() > MAX_PASSWORD_LENGTH || user.passwordHash() == null
 						|| !PasswordHashing.encoder().matches(current, user.passwordHash())) {
-					throw new InvalidPostException("Your current password is not right.");
+					throw new WrongPasswordException();
 				}
 				if (next.equalsIgnoreCase(user.email())) {
 					throw new InvalidPostException("Choose a password that is not your email address.");
@@ -193,6 +193,14 @@ public class StaffAccounts {
 		byte[] bytes = new byte[15];
 		random.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	/** The current password given to change it was not the account's: a guess, to be counted like a failed sign-in. */
+	public static class WrongPasswordException extends InvalidPostException {
+
+		WrongPasswordException() {
+			super("Your current password is not right.");
+		}
 	}
 
 	/** {@code oneTimePassword} is set for invitations only: the one time it can be seen. */
