@@ -18,12 +18,15 @@ import org.springframework.http.codec.multipart.Part;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The media library: every image uploaded, newest first, and the upload form. The file is judged by its
- * content in blog-core's {@link MediaLibrary}; a refusal comes back on this page with the reason.
+ * The media library: every image uploaded, newest first, the upload form, and deletion of images no post or
+ * page uses. The file is judged by its content in blog-core's {@link MediaLibrary}; a refusal comes back on
+ * this page with the reason.
  */
 @Controller
 class MediaController {
@@ -47,7 +50,21 @@ class MediaController {
 
 	@GetMapping("/media")
 	Mono<String> library(Staff staff, Model model) {
-		return page(model, null);
+		return page(staff, model, null);
+	}
+
+	@PostMapping("/media/{id}/delete")
+	Mono<String> delete(Staff staff, @PathVariable long id, ServerWebExchange exchange, Model model) {
+		return media.findById(id)
+			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
+			.doOnNext(image -> staff.require(staff.mayDeleteMediaBy(image.uploadedBy())))
+			.flatMap(image -> library.delete(image.id()))
+			.flatMap(deleted -> audit.record(staff, "media.delete", "media", deleted.id(), deleted.fileName()))
+			.thenReturn("redirect:/media?deleted")
+			.onErrorResume(MediaLibrary.MediaInUseException.class, ex -> {
+				exchange.getResponse().setStatusCode(HttpStatus.CONFLICT);
+				return page(staff, model, ex.getMessage());
+			});
 	}
 
 	@PostMapping("/media")
@@ -66,25 +83,25 @@ class MediaController {
 			.onErrorResume(InvalidMediaException.class, ex -> {
 				exchange.getResponse().setStatusCode(ex.getMessage().startsWith("The file is larger")
 						? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.UNSUPPORTED_MEDIA_TYPE);
-				return page(model, ex.getMessage());
+				return page(staff, model, ex.getMessage());
 			});
 	}
 
-	private Mono<String> page(Model model, String error) {
-		return media.findNewestFirst().take(SHOWN).map(this::item).collectList().map(items -> {
+	private Mono<String> page(Staff staff, Model model, String error) {
+		return media.findNewestFirst().take(SHOWN).map(stored -> item(staff, stored)).collectList().map(items -> {
 			model.addAttribute("library", new LibraryView(items, library.maxBytes() / (1024 * 1024), error));
 			return "media";
 		});
 	}
 
-	private MediaItem item(Media stored) {
+	private MediaItem item(Staff staff, Media stored) {
 		return new MediaItem(stored.id(), site.url("/media/" + stored.fileName()), "/media/" + stored.fileName(),
 				stored.originalName(), stored.contentType(), stored.sizeBytes() / 1024, stored.width(), stored.height(),
-				stored.altText());
+				stored.altText(), staff.mayDeleteMediaBy(stored.uploadedBy()));
 	}
 
 	record MediaItem(long id, String url, String path, String originalName, String contentType, long kilobytes,
-			Integer width, Integer height, String altText) {
+			Integer width, Integer height, String altText, boolean deletable) {
 	}
 
 	record LibraryView(List<MediaItem> items, long maxMegabytes, String error) {

@@ -34,6 +34,11 @@ public record Staff(long id, String email, String displayName, Role role) {
 		return isEditor();
 	}
 
+	/** Editors tidy the whole library; authors remove only what they uploaded themselves. */
+	public boolean mayDeleteMediaBy(Long uploaderId) {
+		return isEditor() || (uploaderId != null && uploaderId == id);
+	}
+
 	public Staff requireAdmin() {
 		return require(isAdmin());
 	}

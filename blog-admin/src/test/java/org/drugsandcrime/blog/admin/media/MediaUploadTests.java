@@ -60,10 +60,8 @@ class MediaUploadTests {
 
 	@Test
 	void aRealPngIsStoredUnderANameOfItsOwnAndRecorded() throws IOException {
-		String location = upload("chart.png", png(40, 30)).expectStatus().is3xxRedirection()
-			.returnResult(Void.class).getResponseHeaders().getLocation().toString();
-		long id = Long.parseLong(location.replaceAll("^.*uploaded=(\\d+)$", "$1"));
-		Media stored = media.findById(id).block();
+		Media stored = uploaded("chart.png", png(40, 30));
+		long id = stored.id();
 		assertThat(stored.contentType()).isEqualTo("image/png");
 		assertThat(stored.width()).isEqualTo(40);
 		assertThat(stored.height()).isEqualTo(30);
@@ -117,6 +115,51 @@ class MediaUploadTests {
 			}
 		});
 		portal.postMultipart("/media", parts.build()).expectStatus().isForbidden();
+	}
+
+	@Test
+	void anImageNoPostUsesIsDeletedWithItsFile() throws IOException {
+		Media stored = uploaded("deleted.png");
+		assertThat(portal.page("/media")).contains("Delete deleted.png");
+		portal.post("/media/" + stored.id() + "/delete").expectStatus().is3xxRedirection().expectHeader().location("/media?deleted");
+		assertThat(media.findById(stored.id()).block()).isNull();
+		assertThat(properties.dir().resolve(stored.fileName())).doesNotExist();
+		assertThat(audit.newest(1000).filter(entry -> "media.delete".equals(entry.action())
+				&& Long.toString(stored.id()).equals(entry.itemId())).hasElements().block()).isTrue();
+		portal.post("/media/" + stored.id() + "/delete").expectStatus().isNotFound();
+		portal.post("/media/abc/delete").expectStatus().value(status -> assertThat(status).isBetween(400, 499));
+	}
+
+	@Test
+	void anImageAPostShowsIsKeptAndThePageSaysWhere() throws IOException {
+		Media stored = uploaded("in-use.png");
+		String title = "Reoffending in charts " + System.nanoTime();
+		portal.post("/posts", "title", title, "slug", "charts-" + System.nanoTime(),
+				"body", "![Rates](/media/" + stored.fileName() + ")", "action", "save").expectStatus().is3xxRedirection();
+		portal.post("/media/" + stored.id() + "/delete").expectStatus().isEqualTo(409).expectBody(String.class)
+			.value(html -> assertThat(html).contains("Still used by “" + title + "”"));
+		assertThat(media.findById(stored.id()).block()).isNotNull();
+		assertThat(properties.dir().resolve(stored.fileName())).exists();
+	}
+
+	@Test
+	void anAuthorCannotDeleteAnotherAuthorsImage() throws IOException {
+		Media stored = uploaded("someone-elses.png");
+		Portal other = Portal.signIn(web, staff.create(Role.AUTHOR));
+		assertThat(other.page("/media")).doesNotContain("Delete someone-elses.png");
+		other.post("/media/" + stored.id() + "/delete").expectStatus().isForbidden();
+		assertThat(media.findById(stored.id()).block()).isNotNull();
+		Portal.signIn(web, staff.create(Role.EDITOR)).post("/media/" + stored.id() + "/delete").expectStatus().is3xxRedirection();
+	}
+
+	Media uploaded(String name) throws IOException {
+		return uploaded(name, png(8, 8));
+	}
+
+	Media uploaded(String name, byte[] content) {
+		String location = upload(name, content).expectStatus().is3xxRedirection()
+			.returnResult(Void.class).getResponseHeaders().getLocation().toString();
+		return media.findById(Long.parseLong(location.replaceAll("^.*uploaded=(\\d+)$", "$1"))).block();
 	}
 
 	WebTestClient.ResponseSpec upload(String name, byte[] content) {

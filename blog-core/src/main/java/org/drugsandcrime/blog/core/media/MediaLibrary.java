@@ -24,13 +24,14 @@ import reactor.core.scheduler.Schedulers;
 import org.drugsandcrime.blog.core.render.Slugs;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 
 /**
  * Stores uploaded images under the media directory. What a file is comes from its first bytes, never from
  * its name; the size limit is counted while the bytes stream in, so an oversized upload stops at the limit.
  * Bytes go to a temporary file beside the final one and are moved into place atomically once accepted, so
- * a refused or broken upload leaves nothing behind.
+ * a refused or broken upload leaves nothing behind. An image is deleted only when no post or page uses it.
  */
 @Service
 public class MediaLibrary {
@@ -43,10 +44,49 @@ public class MediaLibrary {
 
 	private final Clock clock;
 
-	MediaLibrary(MediaRepository media, MediaProperties properties, Clock clock) {
+	private final DatabaseClient database;
+
+	MediaLibrary(MediaRepository media, MediaProperties properties, Clock clock, DatabaseClient database) {
 		this.media = media;
 		this.properties = properties;
 		this.clock = clock;
+		this.database = database;
+	}
+
+	/**
+	 * The titles of the posts and pages (any state) whose Markdown or cover names this image's address, at most
+	 * {@code limit}: an image still in use is not deleted, or readers would meet a broken picture.
+	 */
+	public Flux<String> usedBy(Media image, int limit) {
+		return database.sql("""
+				SELECT title FROM (
+				    SELECT title FROM posts WHERE strpos(body_markdown, :path) > 0 OR strpos(coalesce(cover_image, ''), :path) > 0
+				    UNION ALL
+				    SELECT title FROM pages WHERE strpos(body_markdown, :path) > 0) used
+				ORDER BY title LIMIT :limit""")
+			.bind("path", "/media/" + image.fileName())
+			.bind("limit", limit)
+			.map((row, meta) -> row.get("title", String.class))
+			.all();
+	}
+
+	/**
+	 * Removes the image's record and then its file. Refused with {@link MediaInUseException} while a post or page
+	 * uses it; empty when there is no such image.
+	 */
+	public Mono<Media> delete(long id) {
+		return media.findById(id).flatMap(image -> usedBy(image, 5).collectList().flatMap(titles -> titles.isEmpty()
+				? media.delete(image).then(deleteQuietly(properties.dir().resolve(image.fileName()))).thenReturn(image)
+				: Mono.error(new MediaInUseException(titles))));
+	}
+
+	/** An image that posts or pages still show. */
+	public static class MediaInUseException extends InvalidMediaException {
+
+		MediaInUseException(java.util.List<String> titles) {
+			super("Still used by " + titles.stream().map(title -> "“" + title + "”")
+				.collect(java.util.stream.Collectors.joining(", ")) + ": take it out of those first.");
+		}
 	}
 
 	public long maxBytes() {
