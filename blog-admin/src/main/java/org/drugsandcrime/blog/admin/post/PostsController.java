@@ -11,6 +11,7 @@ import org.drugsandcrime.blog.admin.layout.PublicSite;
 import org.drugsandcrime.blog.admin.publishing.ScheduledPublishing;
 import org.drugsandcrime.blog.admin.security.Staff;
 import org.drugsandcrime.blog.core.post.EditorialPosts;
+import org.drugsandcrime.blog.core.media.MediaRepository;
 import org.drugsandcrime.blog.core.post.InvalidPostException;
 import org.drugsandcrime.blog.core.post.Post;
 import org.drugsandcrime.blog.core.post.PostEditing;
@@ -45,6 +46,9 @@ class PostsController {
 
 	static final int PAGE_SIZE = 30;
 
+	/** Images offered for the cover, newest first. */
+	static final int COVER_CHOICES = 100;
+
 	private final EditorialPosts listing;
 
 	private final PostRepository posts;
@@ -71,9 +75,12 @@ class PostsController {
 
 	private final Clock clock;
 
+	private final MediaRepository media;
+
 	PostsController(EditorialPosts listing, PostRepository posts, PostEditing editing, PostPublishing publishing,
 			PostRevisions revisions, PostReview review, CategoryRepository categories, StaffAccounts accounts, BodyRenderer renderer,
-			ScheduledPublishing scheduled, Audit audit, PublicSite site, Clock clock) {
+			ScheduledPublishing scheduled, Audit audit, PublicSite site, Clock clock, MediaRepository media) {
+		this.media = media;
 		this.listing = listing;
 		this.posts = posts;
 		this.editing = editing;
@@ -252,12 +259,23 @@ class PostsController {
 	}
 
 	private Mono<String> editor(Staff staff, Model model, EditorView view, String error) {
-		return categories.findAllByName().map(Category::name).collectList().map(known -> {
+		// The cover field offers the newest images of the library; any address can still be typed.
+		Mono<List<CoverChoice>> images = media.findNewestFirst().take(COVER_CHOICES)
+			.map(image -> new CoverChoice("/media/" + image.fileName(),
+					image.altText().isBlank() ? image.originalName() : image.originalName() + ": " + image.altText()))
+			.collectList();
+		return Mono.zip(categories.findAllByName().map(Category::name).collectList(), images).map(parts -> {
 			model.addAttribute("editor", view);
 			model.addAttribute("error", error);
-			model.addAttribute("knownCategories", known);
+			model.addAttribute("knownCategories", parts.getT1());
+			model.addAttribute("coverChoices", parts.getT2());
+			model.addAttribute("coverPreview", view.coverImage().startsWith("/media/") ? site.url(view.coverImage())
+					: view.coverImage().startsWith("https://") ? view.coverImage() : null);
 			return "post-editor";
 		});
+	}
+
+	record CoverChoice(String path, String label) {
 	}
 
 	private String state(Post post) {

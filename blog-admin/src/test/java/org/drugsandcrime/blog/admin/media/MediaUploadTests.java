@@ -131,6 +131,16 @@ class MediaUploadTests {
 	}
 
 	@Test
+	void theEditorOffersLibraryImagesForTheCoverAndShowsTheChosenOne() throws IOException {
+		Media stored = uploaded("cover.png");
+		assertThat(portal.page("/posts/new")).contains("<option value=\"/media/" + stored.fileName() + "\" label=\"cover.png: A chart");
+		String location = portal.post("/posts", "title", "With a cover", "slug", "cover-" + System.nanoTime(),
+				"coverImage", "/media/" + stored.fileName(), "action", "save").expectStatus().is3xxRedirection()
+			.returnResult(Void.class).getResponseHeaders().getLocation().toString();
+		assertThat(portal.page(location)).contains("class=\"cover-preview\"").contains("/media/" + stored.fileName() + "\" alt=\"The current cover image\"");
+	}
+
+	@Test
 	void anImageAPostShowsIsKeptAndThePageSaysWhere() throws IOException {
 		Media stored = uploaded("in-use.png");
 		String title = "Reoffending in charts " + System.nanoTime();
