@@ -3,9 +3,13 @@ package org.drugsandcrime.blog.e2e;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
 /**
@@ -14,6 +18,8 @@ import com.microsoft.playwright.Playwright;
  * rather than skipping.
  */
 public final class Chromium implements AutoCloseable {
+
+	private static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
 	private static final Path EXECUTABLE = Path.of(System.getenv().getOrDefault("BLOG_CHROMIUM", "/usr/bin/chromium"));
 
@@ -41,6 +47,24 @@ public final class Chromium implements AutoCloseable {
 
 	public Browser browser() {
 		return browser;
+	}
+
+	/**
+	 * What axe-core (run inside the page, offline) finds against WCAG 2.2 A and AA, one line a rule with where it
+	 * failed; empty when nothing. Fails if axe ran no rule at all, so an empty answer means something.
+	 */
+	public static List<String> wcagViolations(Page page) {
+		AxeResults results = new AxeBuilder(page).withTags(WCAG_22_AA).analyze();
+		if (results.getPasses().isEmpty()) {
+			throw new IllegalStateException("axe ran no rule on " + page.url());
+		}
+		return results.getViolations()
+			.stream()
+			.map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at " + rule.getNodes()
+				.stream()
+				.map(node -> String.valueOf(node.getTarget()))
+				.collect(Collectors.joining(", ")))
+			.toList();
 	}
 
 	@Override

@@ -20,6 +20,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
@@ -29,6 +30,7 @@ import javax.imageio.ImageIO;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -151,6 +153,29 @@ class PortalToSiteTests {
 
 			page.navigate(web.baseUrl() + "/posts/" + slug);
 			assertThat(page.content()).contains("Written in a real browser").contains("<strong>works</strong>");
+		}
+	}
+
+	@Test
+	void axeFindsNoWcagViolationOnAnyScreenOfThePortal() {
+		List<String> screens = List.of("/", "/posts", "/posts/new", "/comments", "/media", "/taxonomy/category",
+				"/taxonomy/tag", "/pages", "/pages/new", "/navigation", "/settings", "/users", "/subscribers", "/outbox",
+				"/audit", "/account");
+		try (Chromium chromium = Chromium.launch(); BrowserContext context = chromium.browser().newContext();
+				Page page = context.newPage()) {
+			eventually(() -> PortalClient.accountExists(EMAIL));
+			page.navigate(admin.baseUrl() + "/login");
+			SoftAssertions softly = new SoftAssertions();
+			softly.assertThat(Chromium.wcagViolations(page)).as("axe on /login").isEmpty();
+			page.fill("#username", EMAIL);
+			page.fill("#password", PASSWORD);
+			page.click("button[type=submit]");
+			page.waitForURL(admin.baseUrl() + "/");
+			for (String screen : screens) {
+				softly.assertThat(page.navigate(admin.baseUrl() + screen).status()).as(screen).isEqualTo(200);
+				softly.assertThat(Chromium.wcagViolations(page)).as("axe on " + screen).isEmpty();
+			}
+			softly.assertAll();
 		}
 	}
 
