@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import reactor.core.publisher.Mono;
 
 import org.drugsandcrime.blog.admin.audit.Audit;
+import org.drugsandcrime.blog.admin.layout.PublicSite;
 import org.drugsandcrime.blog.core.post.InvalidPostException;
 import org.drugsandcrime.blog.core.user.StaffAccounts;
 import org.drugsandcrime.blog.core.user.StaffUserRepository;
@@ -37,8 +38,11 @@ class AccountController {
 
 	private final LoginThrottle throttle;
 
+	private final PublicSite site;
+
 	AccountController(StaffUserRepository users, StaffAccounts accounts, TotpCodes codes, Audit audit,
-			LoginThrottle throttle) {
+			LoginThrottle throttle, PublicSite site) {
+		this.site = site;
 		this.users = users;
 		this.accounts = accounts;
 		this.codes = codes;
@@ -100,7 +104,7 @@ class AccountController {
 					: new ProfileForm(user.displayName(), user.bio(), user.twitterHandle() == null ? "" : "@" + user.twitterHandle());
 			model.addAttribute("account", new AccountView(staff.email(), staff.role().name(), enabled, secret,
 					secret == null ? null : otpauth(staff.email(), secret), error, profile,
-					"/author/" + user.slug()));
+					site.url("/author/" + user.slug())));
 			return "account";
 		});
 	}
@@ -144,6 +148,6 @@ class AccountController {
 	}
 
 	record AccountView(String email, String role, boolean twoFactor, String secret, String otpauthUri, String error,
-			ProfileForm profile, String authorPath) {
+			ProfileForm profile, String authorUrl) {
 	}
 }

@@ -38,7 +38,7 @@ class AccountTests {
 		assertThat(saved.bio()).as("kept as typed; the site shows it as text").isEqualTo("Researcher.\n\n<b>Not bold</b>");
 		assertThat(saved.twitterHandle()).isEqualTo("helen_dc");
 		assertThat(portal.page("/account")).contains("value=\"@helen_dc\"").contains("&lt;b&gt;Not bold&lt;/b&gt;")
-			.contains("href=\"/author/" + saved.slug() + "\"");
+			.containsPattern("href=\"https?://[^\"]+/author/" + saved.slug() + "\"");
 		assertThat(Portal.signIn(web, staff.create(Role.ADMIN)).page("/audit")).contains("user.profile")
 			.contains(author.email());
 	}
