@@ -89,7 +89,7 @@ class PublicPathsTests {
 		String category = Readers.unique("Payment by Results");
 		Post before = readers.posts().draft(Readers.unique("Jargon A-F")).category(category).series(series, 1).by(author)
 			.featured().publish();
-		Post post = readers.posts().draft(Readers.unique("Jargon G-P")).category(category).tag("commissioning")
+		Post post = readers.posts().draft(Readers.unique("Jargon G-P")).category(category).tag(Readers.unique("commissioning"))
 			.series(series, 2).by(author).body("Attribution, *baseline* and frequency.").publish();
 		String html = page("/posts/" + post.getSlug());
 		// As on the seed: share links above the body and again below it; a featured related post says so.

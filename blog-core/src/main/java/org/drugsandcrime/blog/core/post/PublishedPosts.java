@@ -117,13 +117,19 @@ public class PublishedPosts {
 	}
 
 	/**
-	 * Up to {@code limit} posts most like this one: shared tags weigh twice a shared category, newer
-	 * first among equals. Candidates come from the newest posts of each shared tag and category only, so
-	 * the cost stays flat however large the archive grows.
+	 * Up to {@code limit} posts most like this one: shared tags weigh twice a shared category, and the words of
+	 * this post's title found in theirs (full-text rank) break ties, newer first after that. Candidates come from
+	 * the newest posts of each shared tag and category only, so the cost stays flat however large the archive
+	 * grows; a post with neither tags nor categories draws its candidates from the newest posts sharing its title's
+	 * words instead.
 	 */
 	public Flux<PostSummary> related(long postId, int limit) {
 		return database.sql("""
-				WITH candidates AS (
+				WITH me AS (
+				    SELECT to_tsquery('simple', (SELECT string_agg(quote_literal(lexeme), ' | ')
+				        FROM unnest(tsvector_to_array(to_tsvector('english', title))) AS lexeme)) AS words
+				    FROM posts WHERE id = :post
+				), candidates AS (
 				    SELECT pt.post_id, 2 AS weight FROM post_tags mine
 				    CROSS JOIN LATERAL (SELECT pt.post_id FROM post_tags pt JOIN posts p ON p.id = pt.post_id
 				          WHERE pt.tag_id = mine.tag_id AND %1$s ORDER BY p.published_at DESC LIMIT 200) pt
@@ -133,11 +139,18 @@ public class PublishedPosts {
 				    CROSS JOIN LATERAL (SELECT pc.post_id FROM post_categories pc JOIN posts p ON p.id = pc.post_id
 				          WHERE pc.category_id = mine.category_id AND %1$s ORDER BY p.published_at DESC LIMIT 200) pc
 				    WHERE mine.post_id = :post
+				    UNION ALL
+				    (SELECT p.id, 0 FROM posts p CROSS JOIN me WHERE p.search_vector @@ me.words AND %1$s
+				        AND NOT EXISTS (SELECT 1 FROM post_tags WHERE post_id = :post)
+				        AND NOT EXISTS (SELECT 1 FROM post_categories WHERE post_id = :post)
+				        ORDER BY p.published_at DESC LIMIT 200)
 				), scored AS (
 				    SELECT post_id, sum(weight) AS score FROM candidates WHERE post_id <> :post GROUP BY post_id
 				)
 				SELECT %2$s FROM scored JOIN posts p ON p.id = scored.post_id JOIN users u ON u.id = p.author_id
-				ORDER BY scored.score DESC, p.published_at DESC LIMIT :limit
+				CROSS JOIN me
+				ORDER BY scored.score + coalesce(ts_rank(p.search_vector, me.words), 0) DESC, p.published_at DESC
+				LIMIT :limit
 				""".formatted(VISIBLE, SUMMARY_COLUMNS))
 			.bind("post", postId)
 			.bind("now", clock.instant())

@@ -142,4 +142,25 @@ class PostPublishingTests {
 		List<PostSummary> related = published.related(subject.getId(), 3).collectList().block();
 		assertThat(related).extracting(PostSummary::title).containsExactly("Shares the tag", "Shares only the category");
 	}
+
+	@Test
+	void amongPostsSharingAsMuchTheOneWhoseTitleSharesWordsComesFirst() {
+		String category = "Probation work " + System.nanoTime();
+		Post wordy = posts.draft("Probation caseloads keep rising").category(category).publish();
+		posts.draft("Prison building programme").category(category).publish();
+		Post subject = posts.draft("Probation caseloads in the North West").category(category).publish();
+		List<PostSummary> related = published.related(subject.getId(), 2).collectList().block();
+		assertThat(related).extracting(PostSummary::title).first().isEqualTo(wordy.getTitle());
+	}
+
+	@Test
+	void aPostWithoutTagsOrCategoriesIsRelatedByTheWordsOfItsTitle() {
+		String word = "Quokkaville" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
+		posts.draft(word + " drug treatment funding cut").publish();
+		posts.draft("An unrelated note on weather").publish();
+		Post subject = posts.draft("Drug treatment funding in " + word).publish();
+		List<PostSummary> related = published.related(subject.getId(), 3).collectList().block();
+		assertThat(related).extracting(PostSummary::title).first().isEqualTo(word + " drug treatment funding cut");
+		assertThat(related).extracting(PostSummary::title).doesNotContain("An unrelated note on weather");
+	}
 }
