@@ -80,6 +80,19 @@ class ModerationController {
 							java.nio.charset.StandardCharsets.UTF_8)));
 	}
 
+	@PostMapping("/comments/{id}/edit")
+	Mono<String> edit(Staff staff, @PathVariable long id, ServerWebExchange exchange) {
+		staff.requireEditor();
+		return exchange.getFormData().flatMap(form -> {
+			String back = "/comments?status=" + status(form.getFirst("from")).name().toLowerCase(Locale.ROOT);
+			return queue.edit(id, form.getFirst("body"))
+				.flatMap(postId -> audit.record(staff, "comment.edit", "comment", id, ""))
+				.thenReturn("redirect:" + back + "&edited")
+				.onErrorResume(InvalidPostException.class, ex -> Mono.just("redirect:" + back + "&edit-error="
+						+ java.net.URLEncoder.encode(ex.getMessage(), java.nio.charset.StandardCharsets.UTF_8)));
+		});
+	}
+
 	private static CommentStatus status(String name) {
 		try {
 			return CommentStatus.valueOf((name == null ? "pending" : name).toUpperCase(Locale.ROOT));

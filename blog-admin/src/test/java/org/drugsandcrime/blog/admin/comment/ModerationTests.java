@@ -9,6 +9,8 @@ import org.drugsandcrime.blog.admin.testing.Portal;
 import org.drugsandcrime.blog.admin.testing.PortalTest;
 import org.drugsandcrime.blog.admin.testing.StaffMembers;
 import org.drugsandcrime.blog.core.audit.AuditLog;
+import org.drugsandcrime.blog.core.feed.FeedEntries;
+import org.drugsandcrime.blog.core.feed.FeedStamp;
 import org.drugsandcrime.blog.core.comment.Comment;
 import org.drugsandcrime.blog.core.comment.CommentRepository;
 import org.drugsandcrime.blog.core.comment.PostComments;
@@ -17,6 +19,7 @@ import org.drugsandcrime.blog.core.post.Post;
 import org.drugsandcrime.blog.core.testing.Posts;
 import org.drugsandcrime.blog.core.user.Role;
 import org.drugsandcrime.blog.core.user.StaffUser;
+import org.drugsandcrime.blog.test.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
@@ -44,6 +47,12 @@ class ModerationTests {
 
 	@Autowired
 	AuditLog audit;
+
+	@Autowired
+	FeedEntries feeds;
+
+	@Autowired
+	MutableClock clock;
 
 	Portal portal;
 
@@ -102,6 +111,31 @@ class ModerationTests {
 		assertThat(thread).hasSize(1);
 		assertThat(thread.get(0).replies()).singleElement()
 			.satisfies(reply -> assertThat(reply.byStaff()).isTrue());
+	}
+
+	@Test
+	void anEditorRedactsACommentAndItsFeedChanges() {
+		Comment comment = comment("Call my officer on 07700 900123, she is useless.");
+		portal.post("/comments/moderate", "ids", comment.id().toString(), "action", "approve", "from", "pending")
+			.expectStatus().is3xxRedirection();
+		FeedStamp before = feeds.commentsStamp(post.getId()).block();
+		clock.advance(java.time.Duration.ofSeconds(5));
+		portal.post("/comments/" + comment.id() + "/edit", "body", "Call my officer on [number removed].", "from", "approved")
+			.expectStatus().is3xxRedirection().expectHeader().location("/comments?status=approved&edited");
+		assertThat(publicBodies()).containsExactly("Call my officer on [number removed].");
+		FeedStamp after = feeds.commentsStamp(post.getId()).block();
+		assertThat(after.fingerprint()).as("the comment feed's validator").isNotEqualTo(before.fingerprint());
+		assertThat(after.lastModified()).isAfter(before.lastModified());
+		assertThat(audit.newest(1000).filter(entry -> "comment.edit".equals(entry.action())
+				&& comment.id().toString().equals(entry.itemId())).hasElements().block()).isTrue();
+
+		portal.post("/comments/" + comment.id() + "/edit", "body", "   ", "from", "approved")
+			.expectStatus().is3xxRedirection().expectHeader().value("Location", location -> assertThat(location).contains("edit-error="));
+		assertThat(publicBodies()).containsExactly("Call my officer on [number removed].");
+		portal.post("/comments/999999999/edit", "body", "Hello").expectStatus().isNotFound();
+		Portal.signIn(web, staff.create(Role.AUTHOR)).post("/comments/" + comment.id() + "/edit", "body", "Vandalised")
+			.expectStatus().isForbidden();
+		assertThat(publicBodies()).containsExactly("Call my officer on [number removed].");
 	}
 
 	@Test

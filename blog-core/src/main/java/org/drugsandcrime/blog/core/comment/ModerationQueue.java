@@ -89,6 +89,29 @@ public class ModerationQueue {
 	}
 
 	/**
+	 * New text for a comment, as staff correct or redact it (a phone number, a name that must not appear). The
+	 * comment keeps its author and place; its post's pages and comment feed change.
+	 */
+	public Mono<Long> edit(long id, String body) {
+		String text = body == null ? "" : body.strip();
+		if (text.isEmpty()) {
+			return Mono.error(new InvalidPostException("A comment needs some text: to remove it, move it to the trash."));
+		}
+		if (text.length() > MAX_REPLY_LENGTH) {
+			return Mono.error(new InvalidPostException("Comments are at most " + MAX_REPLY_LENGTH + " characters."));
+		}
+		return database.sql("UPDATE comments SET body = :body, edited_at = :at WHERE id = :id RETURNING post_id")
+			.bind("body", text)
+			.bind("at", clock.instant())
+			.bind("id", id)
+			.map((row, meta) -> row.get("post_id", Long.class))
+			.one()
+			.switchIfEmpty(Mono.error(new CommentNotFoundException(id)))
+			.flatMap(postId -> changes.announce(new ContentChange("comment", postId)).thenReturn(postId))
+			.as(transaction::transactional);
+	}
+
+	/**
 	 * A staff reply to a comment, shown at once. Replying to a comment that waits for moderation approves it:
 	 * answering a comment readers cannot see would make no sense.
 	 */

@@ -138,7 +138,7 @@ public class FeedEntries {
 	public Mono<FeedStamp> commentsStamp(long postId) {
 		return database.sql("""
 				SELECT p.updated_at, s.updated_at AS settings, count(c.id) AS approved, coalesce(sum(c.id), 0) AS ids,
-				       max(c.created_at) AS newest
+				       max(greatest(c.created_at, c.edited_at)) AS newest
 				FROM posts p CROSS JOIN site_settings s
 				LEFT JOIN comments c ON c.post_id = p.id AND c.status = 'APPROVED'
 				WHERE p.id = :post AND s.id = 1 GROUP BY p.updated_at, s.updated_at""")
