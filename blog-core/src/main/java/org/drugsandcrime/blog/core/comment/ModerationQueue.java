@@ -88,24 +88,30 @@ public class ModerationQueue {
 			.as(transaction::transactional);
 	}
 
+	/** Text staff write into a comment, stripped; refused when empty or longer than {@value #MAX_REPLY_LENGTH}. */
+	private static Mono<String> staffText(String body, String whenEmpty, String kind) {
+		String text = body == null ? "" : body.strip();
+		if (text.isEmpty()) {
+			return Mono.error(new InvalidPostException(whenEmpty));
+		}
+		if (text.length() > MAX_REPLY_LENGTH) {
+			return Mono.error(new InvalidPostException(kind + " are at most " + MAX_REPLY_LENGTH + " characters."));
+		}
+		return Mono.just(text);
+	}
+
 	/**
 	 * New text for a comment, as staff correct or redact it (a phone number, a name that must not appear). The
 	 * comment keeps its author and place; its post's pages and comment feed change.
 	 */
 	public Mono<Long> edit(long id, String body) {
-		String text = body == null ? "" : body.strip();
-		if (text.isEmpty()) {
-			return Mono.error(new InvalidPostException("A comment needs some text: to remove it, move it to the trash."));
-		}
-		if (text.length() > MAX_REPLY_LENGTH) {
-			return Mono.error(new InvalidPostException("Comments are at most " + MAX_REPLY_LENGTH + " characters."));
-		}
-		return database.sql("UPDATE comments SET body = :body, edited_at = :at WHERE id = :id RETURNING post_id")
-			.bind("body", text)
-			.bind("at", clock.instant())
-			.bind("id", id)
-			.map((row, meta) -> row.get("post_id", Long.class))
-			.one()
+		return staffText(body, "A comment needs some text: to remove it, move it to the trash.", "Comments")
+			.flatMap(text -> database.sql("UPDATE comments SET body = :body, edited_at = :at WHERE id = :id RETURNING post_id")
+				.bind("body", text)
+				.bind("at", clock.instant())
+				.bind("id", id)
+				.map((row, meta) -> row.get("post_id", Long.class))
+				.one())
 			.switchIfEmpty(Mono.error(new CommentNotFoundException(id)))
 			.flatMap(postId -> changes.announce(new ContentChange("comment", postId)).thenReturn(postId))
 			.as(transaction::transactional);
@@ -116,13 +122,11 @@ public class ModerationQueue {
 	 * answering a comment readers cannot see would make no sense.
 	 */
 	public Mono<Comment> reply(long parentId, long userId, String name, String email, String body) {
-		String text = body == null ? "" : body.strip();
-		if (text.isEmpty()) {
-			return Mono.error(new InvalidPostException("A reply needs some text."));
-		}
-		if (text.length() > MAX_REPLY_LENGTH) {
-			return Mono.error(new InvalidPostException("Replies are at most " + MAX_REPLY_LENGTH + " characters."));
-		}
+		return staffText(body, "A reply needs some text.", "Replies").flatMap(text -> insertReply(parentId, userId, name,
+				email, text));
+	}
+
+	private Mono<Comment> insertReply(long parentId, long userId, String name, String email, String text) {
 		return database.sql("SELECT post_id, status FROM comments WHERE id = :id")
 			.bind("id", parentId)
 			.map((row, meta) -> Map.entry(row.get("post_id", Long.class), row.get("status", String.class)))
