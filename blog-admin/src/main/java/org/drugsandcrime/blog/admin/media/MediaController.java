@@ -58,7 +58,7 @@ class MediaController {
 		return media.findById(id)
 			.switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
 			.doOnNext(image -> staff.require(staff.mayDeleteMediaBy(image.uploadedBy())))
-			.flatMap(image -> library.delete(image.id()))
+			.flatMap(library::delete)
 			.flatMap(deleted -> audit.record(staff, "media.delete", "media", deleted.id(), deleted.fileName()))
 			.thenReturn("redirect:/media?deleted")
 			.onErrorResume(MediaLibrary.MediaInUseException.class, ex -> {

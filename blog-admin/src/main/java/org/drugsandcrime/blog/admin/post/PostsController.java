@@ -10,8 +10,8 @@ import org.drugsandcrime.blog.admin.audit.Audit;
 import org.drugsandcrime.blog.admin.layout.PublicSite;
 import org.drugsandcrime.blog.admin.publishing.ScheduledPublishing;
 import org.drugsandcrime.blog.admin.security.Staff;
-import org.drugsandcrime.blog.core.post.EditorialPosts;
 import org.drugsandcrime.blog.core.media.MediaRepository;
+import org.drugsandcrime.blog.core.post.EditorialPosts;
 import org.drugsandcrime.blog.core.post.InvalidPostException;
 import org.drugsandcrime.blog.core.post.Post;
 import org.drugsandcrime.blog.core.post.PostEditing;
@@ -80,7 +80,6 @@ class PostsController {
 	PostsController(EditorialPosts listing, PostRepository posts, PostEditing editing, PostPublishing publishing,
 			PostRevisions revisions, PostReview review, CategoryRepository categories, StaffAccounts accounts, BodyRenderer renderer,
 			ScheduledPublishing scheduled, Audit audit, PublicSite site, Clock clock, MediaRepository media) {
-		this.media = media;
 		this.listing = listing;
 		this.posts = posts;
 		this.editing = editing;
@@ -94,6 +93,7 @@ class PostsController {
 		this.audit = audit;
 		this.site = site;
 		this.clock = clock;
+		this.media = media;
 	}
 
 	@GetMapping("/posts")

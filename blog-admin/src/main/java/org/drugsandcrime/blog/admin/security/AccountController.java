@@ -42,12 +42,12 @@ class AccountController {
 
 	AccountController(StaffUserRepository users, StaffAccounts accounts, TotpCodes codes, Audit audit,
 			LoginThrottle throttle, PublicSite site) {
-		this.site = site;
 		this.users = users;
 		this.accounts = accounts;
 		this.codes = codes;
 		this.audit = audit;
 		this.throttle = throttle;
+		this.site = site;
 	}
 
 	@GetMapping("/account")

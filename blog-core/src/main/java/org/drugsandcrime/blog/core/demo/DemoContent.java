@@ -76,8 +76,6 @@ class DemoContent implements ApplicationRunner {
 
 	private final Clock clock;
 
-	private volatile boolean generatedNow;
-
 	DemoContent(DemoProperties demo, FirstAdminProperties firstAdmin, MediaProperties media, DatabaseClient database,
 			TransactionalOperator transaction, StaffUserRepository users, PostEditing posts, PageEditing pages,
 			Redirects redirects, GeneratedPosts generated, Clock clock) {
@@ -96,8 +94,8 @@ class DemoContent implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		fill().block(Duration.ofMinutes(30));
-		if (generatedNow) {
+		boolean generatedPosts = Boolean.TRUE.equals(fill().block(Duration.ofMinutes(30)));
+		if (generatedPosts) {
 			// Tens of thousands of new rows: vacuumed and analysed now, the planner can use index-only scans (the
 			// sitemap index, feed validators) at once instead of after autovacuum's next visit, if it is on at all.
 			database.sql("VACUUM (ANALYZE) posts, comments, post_categories, post_tags").fetch().rowsUpdated()
@@ -105,7 +103,8 @@ class DemoContent implements ApplicationRunner {
 		}
 	}
 
-	Mono<Void> fill() {
+	/** Fills an empty database; answers whether it generated posts (rather than loading the demo or nothing). */
+	Mono<Boolean> fill() {
 		return database.sql("SELECT pg_advisory_xact_lock(" + LOCK + ")")
 			.fetch()
 			.rowsUpdated()
@@ -113,13 +112,14 @@ class DemoContent implements ApplicationRunner {
 			.then(database.sql("SELECT EXISTS (SELECT 1 FROM posts) AS any").map((row, meta) -> row.get("any", Boolean.class)).one())
 			.flatMap(hasPosts -> {
 				if (hasPosts) {
-					return Mono.empty();
+					return Mono.just(false);
 				}
 				if (demo.generatePosts() > 0) {
-					return generated.generate(demo.generatePosts()).doOnSuccess(done -> generatedNow = true);
+					return generated.generate(demo.generatePosts()).thenReturn(true);
 				}
 				// The demo files and images are read while the chain is assembled: off the database's threads.
-				return demo.content() ? Mono.defer(this::loadDemo).subscribeOn(Schedulers.boundedElastic()) : Mono.empty();
+				return demo.content() ? Mono.defer(this::loadDemo).subscribeOn(Schedulers.boundedElastic()).thenReturn(false)
+						: Mono.just(false);
 			})
 			.as(transaction::transactional);
 	}

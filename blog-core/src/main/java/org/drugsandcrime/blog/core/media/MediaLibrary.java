@@ -57,7 +57,7 @@ public class MediaLibrary {
 	 * The titles of the posts and pages (any state) whose Markdown or cover names this image's address, at most
 	 * {@code limit}: an image still in use is not deleted, or readers would meet a broken picture.
 	 */
-	public Flux<String> usedBy(Media image, int limit) {
+	private Flux<String> usedBy(Media image, int limit) {
 		return database.sql("""
 				SELECT title FROM (
 				    SELECT title FROM posts WHERE strpos(body_markdown, :path) > 0 OR strpos(coalesce(cover_image, ''), :path) > 0
@@ -72,12 +72,12 @@ public class MediaLibrary {
 
 	/**
 	 * Removes the image's record and then its file. Refused with {@link MediaInUseException} while a post or page
-	 * uses it; empty when there is no such image.
+	 * uses it.
 	 */
-	public Mono<Media> delete(long id) {
-		return media.findById(id).flatMap(image -> usedBy(image, 5).collectList().flatMap(titles -> titles.isEmpty()
+	public Mono<Media> delete(Media image) {
+		return usedBy(image, 5).collectList().flatMap(titles -> titles.isEmpty()
 				? media.delete(image).then(deleteQuietly(properties.dir().resolve(image.fileName()))).thenReturn(image)
-				: Mono.error(new MediaInUseException(titles))));
+				: Mono.error(new MediaInUseException(titles)));
 	}
 
 	/** An image that posts or pages still show. */

@@ -61,11 +61,6 @@ final class PreloadedTemplates extends AbstractConfigurableTemplateResolver {
 		return new PreloadedTemplates(Map.copyOf(sources));
 	}
 
-	/** Resource names such as {@code templates/fragments/layout.html}. */
-	java.util.Set<String> names() {
-		return sources.keySet();
-	}
-
 	@Override
 	protected ITemplateResource computeTemplateResource(IEngineConfiguration configuration, String ownerTemplate,
 			String template, String resourceName, String characterEncoding, Map<String, Object> attributes) {

@@ -30,6 +30,8 @@ public class StaffAccounts {
 
 	public static final int MAX_BIO_LENGTH = 2000;
 
+	private static final String DISPLAY_NAME_RULE = "A name of at most 100 characters is needed.";
+
 	/** Twitter's (X's) own rule for a user name. */
 	private static final java.util.regex.Pattern TWITTER_HANDLE = java.util.regex.Pattern.compile("[A-Za-z0-9_]{1,15}");
 
@@ -70,8 +72,8 @@ public class StaffAccounts {
 		if (!cleanEmail.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || cleanEmail.length() > 254) {
 			return Mono.error(new InvalidPostException("That is not an email address."));
 		}
-		if (name.isEmpty() || name.length() > 100) {
-			return Mono.error(new InvalidPostException("A name of at most 100 characters is needed."));
+		if (!isDisplayName(name)) {
+			return Mono.error(new InvalidPostException(DISPLAY_NAME_RULE));
 		}
 		if (role == null) {
 			return Mono.error(new InvalidPostException("Choose a role."));
@@ -122,8 +124,8 @@ public class StaffAccounts {
 			.replaceFirst("^(?i)(https?://)?(www\\.)?(twitter|x)\\.com/", "")
 			.replaceFirst("^@", "")
 			.replaceFirst("/$", "");
-		if (name.isEmpty() || name.length() > 100) {
-			return Mono.error(new InvalidPostException("A name of at most 100 characters is needed."));
+		if (!isDisplayName(name)) {
+			return Mono.error(new InvalidPostException(DISPLAY_NAME_RULE));
 		}
 		if (text.length() > MAX_BIO_LENGTH) {
 			return Mono.error(new InvalidPostException("The bio can be at most " + MAX_BIO_LENGTH + " characters."));
@@ -159,6 +161,11 @@ public class StaffAccounts {
 				}
 				return PasswordHashing.encoder().encode(next);
 			}).subscribeOn(Schedulers.boundedElastic()).flatMap(hash -> users.save(user.withPasswordHash(hash))));
+	}
+
+	/** The name readers see on posts and staff see in the portal: something, and not a paragraph. */
+	private static boolean isDisplayName(String stripped) {
+		return !stripped.isEmpty() && stripped.length() <= 100;
 	}
 
 	private Mono<Void> keepsAnAdmin(long leaving) {
