@@ -9,6 +9,7 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AliasFor;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A Spring Boot test against the JVM's throwaway PostgreSQL. Demo content is off unless a test asks for
@@ -19,7 +20,15 @@ import org.springframework.core.annotation.AliasFor;
 @Documented
 @SpringBootTest
 @Import(TestDatabaseConfiguration.class)
+@TestPropertySource(properties = "spring.test.webtestclient.timeout=" + BlogTest.RESPONSE_TIMEOUT)
 public @interface BlogTest {
+
+	/**
+	 * How long a test's WebTestClient waits for an answer. It detects a hang; speed is the benchmarks' business.
+	 * WebTestClient's own 5 s was too short for the first request of a cold JVM, instrumented by BlockHound, on a
+	 * loaded 2-core build machine.
+	 */
+	String RESPONSE_TIMEOUT = "PT30S";
 
 	@AliasFor(annotation = SpringBootTest.class, attribute = "webEnvironment")
 	SpringBootTest.WebEnvironment webEnvironment() default SpringBootTest.WebEnvironment.MOCK;

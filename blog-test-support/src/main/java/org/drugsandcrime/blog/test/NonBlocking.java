@@ -1,8 +1,12 @@
 package org.drugsandcrime.blog.test;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 
 import reactor.blockhound.BlockHound;
+import reactor.blockhound.BlockingMethod;
+import reactor.blockhound.BlockingOperationError;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.ApplicationContextInitializer;
@@ -30,6 +34,19 @@ public final class NonBlocking implements ApplicationContextInitializer<Configur
 		});
 	}
 
+	/**
+	 * Fails the call, and says so on standard error first: the error may be swallowed by the library it is thrown
+	 * into (a Netty handler, a connection's decoder), leaving only a request that never answers.
+	 */
+	private static void caught(BlockingMethod method) {
+		BlockingOperationError error = new BlockingOperationError(method);
+		StringWriter trace = new StringWriter();
+		error.printStackTrace(new PrintWriter(trace));
+		System.err.println("blog tests: BlockHound caught a blocking call on " + Thread.currentThread().getName() + ": "
+				+ trace);
+		throw error;
+	}
+
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		synchronized (NonBlocking.class) {
@@ -43,7 +60,8 @@ public final class NonBlocking implements ApplicationContextInitializer<Configur
 					// instructions; under contention the event loop parks on it briefly, by Netty's design.
 					.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free")
 					.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines")
-					.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "allocate"));
+					.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "allocate")
+					.blockingMethodCallback(NonBlocking::caught));
 				installed = true;
 			}
 		}

@@ -54,7 +54,6 @@ class PublicPathsTests {
 
 	@BeforeEach
 	void setUp() {
-		web = Readers.patient(web);
 		readers = Readers.of(context, web);
 	}
 

@@ -1,6 +1,5 @@
 package org.drugsandcrime.blog.web;
 
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.drugsandcrime.blog.core.comment.Comment;
@@ -42,11 +41,6 @@ public final class Readers {
 	public static Readers of(ApplicationContext context, WebTestClient web) {
 		return new Readers(new Posts(context.getBean(PostEditing.class), context.getBean(PostPublishing.class),
 				context.getBean(StaffUserRepository.class)), context.getBean(PostComments.class), web);
-	}
-
-	/** The test client, with room for a slow moment on a shared machine rather than WebTestClient's 5 s. */
-	public static WebTestClient patient(WebTestClient web) {
-		return web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
 	}
 
 	/** A word no other test uses, for titles, categories and search. */

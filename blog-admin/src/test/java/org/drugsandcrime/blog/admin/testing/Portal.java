@@ -1,6 +1,5 @@
 package org.drugsandcrime.blog.admin.testing;
 
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,8 +29,7 @@ public final class Portal {
 	private String csrf;
 
 	private Portal(WebTestClient web) {
-		// Argon2 and a machine shared by several builds: allow more than WebTestClient's default 5 s per answer.
-		this.web = web.mutate().responseTimeout(Duration.ofSeconds(30)).filter((request, next) -> {
+		this.web = web.mutate().filter((request, next) -> {
 			ClientRequest withSession = session == null ? request
 					: ClientRequest.from(request).cookie(SESSION_COOKIE, session).build();
 			return next.exchange(withSession).doOnNext(response -> {

@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.drugsandcrime.blog.test.BlogTest;
 import org.drugsandcrime.blog.test.TestDatabaseConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -23,7 +24,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "blog.demo.content=false", "blog.media.dir=target/test-media", "blog.media.max-upload-size=10MB",
 				"blog.admin.publishing.interval=1h", "blog.admin.login-throttle.per-address=1000" })
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = BlogTest.RESPONSE_TIMEOUT)
 @Import({ TestDatabaseConfiguration.class, PortalTestConfiguration.class })
 public @interface PortalTest {
 }

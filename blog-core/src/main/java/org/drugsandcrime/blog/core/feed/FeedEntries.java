@@ -132,8 +132,9 @@ public class FeedEntries {
 	}
 
 	/**
-	 * What a post's comment feed is made of. Comments carry no edit time, so the count and the sum of the
-	 * approved ids stand for the set: approving one and removing another still moves the sum.
+	 * What a post's comment feed is made of. The count and the sum of the approved ids stand for the set
+	 * (approving one and removing another still moves the sum); the newest creation or edit time catches an
+	 * editor's correction of a text already in the feed.
 	 */
 	public Mono<FeedStamp> commentsStamp(long postId) {
 		return database.sql("""

@@ -45,7 +45,6 @@ class CommentPostingTests {
 
 	@BeforeEach
 	void setUp() {
-		web = Readers.patient(web);
 		readers = Readers.of(context, web);
 		requests.forget();
 	}

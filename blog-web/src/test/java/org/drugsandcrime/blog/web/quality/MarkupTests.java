@@ -43,7 +43,6 @@ class MarkupTests {
 
 	@BeforeEach
 	void setUp() {
-		web = Readers.patient(web);
 		readers = Readers.of(context, web);
 	}
 

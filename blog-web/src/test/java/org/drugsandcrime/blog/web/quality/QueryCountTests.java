@@ -46,7 +46,6 @@ class QueryCountTests {
 
 	@BeforeEach
 	void setUp() {
-		web = Readers.patient(web);
 		readers = Readers.of(context, web);
 	}
 

@@ -1,8 +1,6 @@
 package org.drugsandcrime.blog.web.search;
 
-import java.time.Duration;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.drugsandcrime.blog.core.post.Post;
@@ -34,12 +32,6 @@ class SearchPagesTests {
 
 	@Autowired
 	StaffUserRepository users;
-
-	@BeforeEach
-	void patience() {
-		// The machine is shared: give a slow moment room rather than fail on WebTestClient's 5 s default.
-		web = web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
-	}
 
 	@Test
 	void matchesAreRankedWithTheTitleFirstAndMarked() {
