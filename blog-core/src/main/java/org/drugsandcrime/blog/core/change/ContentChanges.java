@@ -31,6 +31,6 @@ public class ContentChanges {
 			.rowsUpdated()
 			// This process forgets at once; the notification (at commit) makes every process forget again, which
 			// also drops anything rendered from the data as it was just before the commit.
-			.then(Mono.fromRunnable(() -> version.changed(change)));
+			.then(Mono.fromRunnable(() -> version.announcedHere(change)));
 	}
 }

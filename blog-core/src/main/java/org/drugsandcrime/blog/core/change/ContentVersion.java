@@ -35,6 +35,8 @@ public class ContentVersion implements SmartLifecycle {
 
 	private final Sinks.Many<ContentChange> changes = Sinks.many().multicast().directBestEffort();
 
+	private final Sinks.Many<ContentChange> committed = Sinks.many().multicast().directBestEffort();
+
 	private volatile Disposable listening;
 
 	ContentVersion(ConnectionFactory connections) {
@@ -51,8 +53,23 @@ public class ContentVersion implements SmartLifecycle {
 		return changes.asFlux();
 	}
 
-	/** Records a change seen in this process before its notification comes back (the notification still counts). */
+	/**
+	 * Every change that any connection can read by now: the notifications, which PostgreSQL delivers at commit,
+	 * and posts going live with time. Not this process's own announcements ahead of their commit: what reads
+	 * the database to act on a change (the WebSub pings) would read the data as it was before it.
+	 */
+	public Flux<ContentChange> committedChanges() {
+		return committed.asFlux();
+	}
+
+	/** Records a change every connection can already read: a notification heard, a post gone live with time. */
 	public void changed(ContentChange change) {
+		announcedHere(change);
+		committed.emitNext(change, Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
+	}
+
+	/** Records a change this process announced, before its commit (its notification still counts, at commit). */
+	void announcedHere(ContentChange change) {
 		version.incrementAndGet();
 		// Changes arrive from the listener and from local writers at once; a sink refuses concurrent emissions.
 		changes.emitNext(change, Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));

@@ -46,16 +46,28 @@ public class FeedEntries {
 			.one();
 	}
 
+	/** Entries in a feed of posts, and so the posts its {@link #stamp} is read from. */
+	public static final int PER_FEED = 20;
+
 	/** The archive with this slug, whatever its posts; empty when there is none. */
 	public Mono<Archive> archive(ArchiveKind kind, String slug) {
+		return archive(kind, "slug", slug);
+	}
+
+	/** The archive with this id, whatever its posts; empty when there is none (deleted, merged away). */
+	public Mono<Archive> archive(ArchiveKind kind, long id) {
+		return archive(kind, "id", id);
+	}
+
+	private Mono<Archive> archive(ArchiveKind kind, String column, Object value) {
 		String sql = switch (kind) {
-			case CATEGORY -> "SELECT id, slug, name, description FROM categories WHERE slug = :slug";
-			case TAG -> "SELECT id, slug, name, '' AS description FROM tags WHERE slug = :slug";
-			case AUTHOR -> "SELECT id, slug, display_name AS name, bio AS description FROM users WHERE slug = :slug";
-			case SERIES -> "SELECT id, slug, name, description FROM series WHERE slug = :slug";
+			case CATEGORY -> "SELECT id, slug, name, description FROM categories";
+			case TAG -> "SELECT id, slug, name, '' AS description FROM tags";
+			case AUTHOR -> "SELECT id, slug, display_name AS name, bio AS description FROM users";
+			case SERIES -> "SELECT id, slug, name, description FROM series";
 		};
-		return database.sql(sql)
-			.bind("slug", slug)
+		return database.sql(sql + " WHERE " + column + " = :value")
+			.bind("value", value)
 			.map((row, meta) -> new Archive(kind, row.get("id", Long.class), row.get("slug", String.class),
 					row.get("name", String.class), row.get("description", String.class)))
 			.one();

@@ -75,6 +75,28 @@ public class HubPingClaims {
 			.one());
 	}
 
+	/**
+	 * Claims the state a subject (an archive's feed) is now in: true for exactly one caller per state, in all
+	 * processes together, and the subject's earlier states are forgotten, so that a name changed and changed
+	 * back is announced both times. The state is stored as a digest (an author's bio can be long).
+	 */
+	public Mono<Boolean> claimState(String subject, String state) {
+		Instant now = clock.instant();
+		String prefix = subject + "@";
+		return prune(now).then(database.sql("""
+				WITH claim AS (SELECT :prefix || encode(sha256(convert_to(:state, 'UTF8')), 'hex') AS change_key),
+				     inserted AS (INSERT INTO websub_claims (change_key, claimed_at) SELECT change_key, :now FROM claim
+				                  ON CONFLICT DO NOTHING RETURNING 1),
+				     superseded AS (DELETE FROM websub_claims WHERE starts_with(change_key, :prefix)
+				                    AND change_key <> (SELECT change_key FROM claim) AND EXISTS (SELECT 1 FROM inserted))
+				SELECT count(*) AS claimed FROM inserted""")
+			.bind("state", state)
+			.bind("now", now)
+			.bind("prefix", prefix)
+			.map((row, meta) -> row.get("claimed", Long.class) == 1)
+			.one());
+	}
+
 	private Mono<Void> prune(Instant now) {
 		return database.sql("DELETE FROM websub_claims WHERE claimed_at < :before")
 			.bind("before", now.minus(KEPT))

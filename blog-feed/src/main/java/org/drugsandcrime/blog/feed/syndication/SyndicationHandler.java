@@ -31,7 +31,7 @@ import org.springframework.web.server.ResponseStatusException;
 class SyndicationHandler {
 
 	/** Entries in a feed of posts. */
-	static final int ENTRIES = 20;
+	static final int ENTRIES = FeedEntries.PER_FEED;
 
 	/** Entries in a comment feed. */
 	static final int COMMENTS = 50;

@@ -17,6 +17,7 @@ import org.drugsandcrime.blog.core.change.ContentChange;
 import org.drugsandcrime.blog.core.change.ContentVersion;
 import org.drugsandcrime.blog.core.feed.ArchiveKind;
 import org.drugsandcrime.blog.core.feed.FeedEntries;
+import org.drugsandcrime.blog.core.feed.FeedStamp;
 import org.drugsandcrime.blog.core.feed.HubPingClaims;
 import org.drugsandcrime.blog.core.feed.PostFeeds;
 import org.drugsandcrime.blog.feed.FeedLinks;
@@ -74,7 +75,7 @@ class HubPings implements SmartLifecycle {
 		if (!properties.hasHub()) {
 			return;
 		}
-		listening = versions.changes()
+		listening = versions.committedChanges()
 			.onBackpressureBuffer(10_000)
 			.flatMap(change -> topics(change).onErrorResume(ex -> {
 				logger.warn("Could not tell which feeds " + change + " changed: " + ex.getMessage());
@@ -99,6 +100,18 @@ class HubPings implements SmartLifecycle {
 					.filter(PostFeeds::visible)
 					.map(post -> links.commentFeed(post.slug()))
 					.flux();
+			case "author", "category", "tag", "series":
+				// A rename, a new bio or description, a merge or a deletion: the archive's own feed names it in its
+				// title, and the main feeds name authors, categories and tags in their entries (series in none).
+				// Each is pinged when its content moved to a state no process has pinged for yet.
+				return Mono.justOrEmpty(ArchiveKind.ofPath(change.kind()))
+					.flatMapMany(kind -> Flux.concat(
+							entries.archive(kind, change.id())
+								.flatMapMany(archive -> changed("archive:" + kind.path() + ":" + archive.id(),
+										entries.stamp(archive, FeedEntries.PER_FEED),
+										List.of(links.archiveFeed(kind, archive.slug())))),
+							kind == ArchiveKind.SERIES ? Flux.empty()
+									: changed("feeds", entries.stamp(null, FeedEntries.PER_FEED), mainFeeds())));
 			case "settings":
 				return entries.site()
 					.flatMap(site -> claims.claim("settings:" + site.updatedAt()).filter(Boolean::booleanValue))
@@ -118,6 +131,13 @@ class HubPings implements SmartLifecycle {
 		}
 		topics.add(links.commentFeed(post.slug()));
 		return new ArrayList<>(topics);
+	}
+
+	/** The topics, when this process is the one to claim the document's new state. */
+	private Flux<String> changed(String subject, Mono<FeedStamp> stamp, List<String> topics) {
+		return stamp.flatMap(now -> claims.claimState(subject, now.fingerprint()))
+			.filter(Boolean::booleanValue)
+			.flatMapMany(claimed -> Flux.fromIterable(topics));
 	}
 
 	private List<String> mainFeeds() {

@@ -11,7 +11,9 @@ import org.drugsandcrime.blog.core.feed.HubPingClaims;
 import org.drugsandcrime.blog.core.post.Post;
 import org.drugsandcrime.blog.core.post.PostEditing;
 import org.drugsandcrime.blog.core.post.PostPublishing;
+import org.drugsandcrime.blog.core.taxonomy.TaxonomyEditing;
 import org.drugsandcrime.blog.core.testing.Posts;
+import org.drugsandcrime.blog.core.user.StaffAccounts;
 import org.drugsandcrime.blog.core.user.StaffUserRepository;
 import org.drugsandcrime.blog.feed.FeedFixtures;
 import org.drugsandcrime.blog.feed.FeedTest;
@@ -44,6 +46,12 @@ class HubPingTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	TaxonomyEditing taxonomy;
+
+	@Autowired
+	StaffAccounts accounts;
 
 	final StandInHub hub = StandInHub.get();
 
@@ -134,6 +142,46 @@ class HubPingTests {
 		Post post = posts().draft("Published while the hub hangs").publish();
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
 		assertThat(new String(FeedFixtures.fetch(web, "/feed").getResponseBody())).contains(post.getGuid());
+	}
+
+	@Test
+	void renamingACategoryPingsItsFeedAndTheMainFeedsEachTimeEvenBackToTheOldName() {
+		String suffix = Long.toString(System.nanoTime(), 36);
+		String name = "Renamed " + suffix;
+		String categoryFeed = FeedTest.BASE_URL + "/category/renamed-" + suffix + "/feed";
+		String mainFeed = FeedTest.BASE_URL + "/feed/atom";
+		posts().draft("Its category is renamed").category(name).publish();
+		await().atMost(Duration.ofSeconds(10)).until(() -> count(categoryFeed) == 2);
+		long term = taxonomy.list(TaxonomyEditing.Kind.CATEGORY).filter(t -> t.name().equals(name)).blockFirst().id();
+		for (String newName : List.of("Renamed again " + suffix, name)) {
+			long category = count(categoryFeed);
+			long main = count(mainFeed);
+			taxonomy.rename(TaxonomyEditing.Kind.CATEGORY, term, newName).block();
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+				assertThat(count(categoryFeed)).as("the category's feed, renamed to " + newName).isEqualTo(category + 1);
+				assertThat(count(mainFeed)).as("a main feed, which names the category").isGreaterThan(main);
+			});
+		}
+	}
+
+	@Test
+	void anAuthorsNewBioPingsTheirFeed() {
+		var author = posts().author("Bio Writer " + Long.toString(System.nanoTime(), 36));
+		posts().draft("By the author with a bio").by(author).publish();
+		String authorFeed = FeedTest.BASE_URL + "/author/" + author.slug() + "/feed";
+		await().atMost(Duration.ofSeconds(10)).until(() -> count(authorFeed) == 2);
+		accounts.updateProfile(author.id(), author.displayName(), "Writes about probation.", null).block();
+		await().atMost(Duration.ofSeconds(10)).until(() -> count(authorFeed) == 3);
+	}
+
+	@Test
+	void anArchivesStateIsClaimedOnceAndAgainAfterItChangesBack() {
+		String subject = "archive:test:" + UUID.randomUUID();
+		assertThat(claims.claimState(subject, "named A").block()).isTrue();
+		assertThat(claims.claimState(subject, "named A").block()).as("the same state, heard by a second process").isFalse();
+		assertThat(claims.claimState(subject, "named B").block()).isTrue();
+		assertThat(claims.claimState(subject, "named A").block()).as("back to an earlier state").isTrue();
+		assertThat(claims.claimState(subject + "-other", "named A").block()).as("another archive in that state").isTrue();
 	}
 
 	@Test
