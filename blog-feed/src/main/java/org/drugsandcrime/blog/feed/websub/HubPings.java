@@ -30,8 +30,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Tells the WebSub hub which feeds changed, so subscribers hear of a post within seconds instead of at their
- * next poll. Changes arrive from every process through {@link ContentVersion} (a publish in blog-admin is heard
- * here); of several blog-web processes, the one that claims a change in the database pings for it. The ping
+ * next poll. Changes arrive from every process through {@link ContentVersion#committedChanges()} (a publish in
+ * blog-admin is heard here), once committed, so what is read about them is what readers now see; of several
+ * blog-web processes, the one that claims a change in the database pings for it. The ping
  * runs apart from the change itself: a slow or absent hub delays nothing and fails nothing, and each topic is
  * retried with backoff before it is given up (and logged).
  */
