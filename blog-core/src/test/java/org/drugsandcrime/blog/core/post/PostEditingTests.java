@@ -59,9 +59,9 @@ class PostEditingTests {
 
 	@Test
 	void nonAsciiTitlesGetReadableSlugs() {
-		Post accented = posts.draft("Café culture in Zürich’s drug consumption rooms").save();
+		Post accented = posts.draft("Café society in Zürich’s harm-reduction rooms").save();
 		Post cyrillic = posts.draft("Пробация и рецидив в Москве").save();
-		assertThat(accented.getSlug()).isEqualTo("cafe-culture-in-zurichs-drug-consumption-rooms");
+		assertThat(accented.getSlug()).isEqualTo("cafe-society-in-zurichs-harm-reduction-rooms");
 		assertThat(cyrillic.getSlug()).isEqualTo("пробация-и-рецидив-в-москве");
 		assertThat(repository.findBySlug("пробация-и-рецидив-в-москве").block()).isNotNull();
 	}
