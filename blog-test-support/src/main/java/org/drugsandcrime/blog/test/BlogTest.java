@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AliasFor;
@@ -20,6 +22,7 @@ import org.springframework.test.context.TestPropertySource;
 @Documented
 @SpringBootTest
 @Import(TestDatabaseConfiguration.class)
+@ExtendWith(HangReport.class)
 @TestPropertySource(properties = "spring.test.webtestclient.timeout=" + BlogTest.RESPONSE_TIMEOUT)
 public @interface BlogTest {
 

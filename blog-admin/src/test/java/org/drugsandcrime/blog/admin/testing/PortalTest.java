@@ -6,7 +6,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.drugsandcrime.blog.test.BlogTest;
+import org.drugsandcrime.blog.test.HangReport;
 import org.drugsandcrime.blog.test.TestDatabaseConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -26,5 +29,6 @@ import org.springframework.context.annotation.Import;
 				"blog.admin.publishing.interval=1h", "blog.admin.login-throttle.per-address=1000" })
 @AutoConfigureWebTestClient(timeout = BlogTest.RESPONSE_TIMEOUT)
 @Import({ TestDatabaseConfiguration.class, PortalTestConfiguration.class })
+@ExtendWith(HangReport.class)
 public @interface PortalTest {
 }
