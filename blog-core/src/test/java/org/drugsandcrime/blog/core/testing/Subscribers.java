@@ -89,34 +89,34 @@ public final class Subscribers {
 			.block());
 	}
 
-	/** Unsubscribes everyone this fixture made and drops their unsent mail, so later tests do not send it. */
 	/**
 	 * Takes everyone this fixture did not make out of the way, with their queued mail: demo readers, subscribers
 	 * and mail that earlier test classes left. A test that counts who got a post's mail, or waits for a number of
 	 * mails, then sees only its own.
 	 */
 	public void excludeOthers() {
-		Flux.concat(
-				database.sql("UPDATE subscribers SET status = 'UNSUBSCRIBED', unsubscribed_at = now() "
-						+ "WHERE status <> 'UNSUBSCRIBED' AND email NOT LIKE :pattern")
-					.bind("pattern", "%." + run + ".%")
-					.fetch()
-					.rowsUpdated(),
-				database.sql("DELETE FROM mail_outbox WHERE recipient NOT LIKE :pattern AND status IN ('PENDING', 'FAILED')")
-					.bind("pattern", "%." + run + ".%")
-					.fetch()
-					.rowsUpdated())
-			.blockLast();
+		setAside("NOT LIKE");
 	}
 
+	/** Unsubscribes everyone this fixture made and drops their unsent mail, so later tests do not send it. */
 	public void unsubscribeAll() {
+		setAside("LIKE");
+	}
+
+	/**
+	 * Unsubscribes the subscribers whose address does ({@code LIKE}) or does not ({@code NOT LIKE}) belong to this
+	 * run, and drops their unsent mail.
+	 */
+	private void setAside(String match) {
+		String pattern = "%." + run + ".%";
 		Flux.concat(
-				database.sql("UPDATE subscribers SET status = 'UNSUBSCRIBED' WHERE email LIKE :pattern")
-					.bind("pattern", "%." + run + ".%")
+				database.sql("UPDATE subscribers SET status = 'UNSUBSCRIBED', unsubscribed_at = now() "
+						+ "WHERE status <> 'UNSUBSCRIBED' AND email " + match + " :pattern")
+					.bind("pattern", pattern)
 					.fetch()
 					.rowsUpdated(),
-				database.sql("DELETE FROM mail_outbox WHERE recipient LIKE :pattern AND status IN ('PENDING', 'FAILED')")
-					.bind("pattern", "%." + run + ".%")
+				database.sql("DELETE FROM mail_outbox WHERE recipient " + match + " :pattern AND status IN ('PENDING', 'FAILED')")
+					.bind("pattern", pattern)
 					.fetch()
 					.rowsUpdated())
 			.blockLast();

@@ -30,9 +30,6 @@ import org.springframework.web.server.ResponseStatusException;
 @Component
 class SyndicationHandler {
 
-	/** Entries in a feed of posts. */
-	static final int ENTRIES = FeedEntries.PER_FEED;
-
 	/** Entries in a comment feed. */
 	static final int COMMENTS = 50;
 
@@ -65,7 +62,7 @@ class SyndicationHandler {
 
 	private Mono<ServerResponse> rss(ServerRequest request, Archive archive) {
 		String self = archive == null ? links.site(FeedLinks.RSS) : links.archiveFeed(archive.kind(), archive.slug());
-		return Mono.zip(entries.site(), entries.stamp(archive, ENTRIES))
+		return Mono.zip(entries.site(), entries.stamp(archive, FeedEntries.PER_FEED))
 			.flatMap(found -> responses.respond(request, FeedResponses.RSS, found.getT2(), self, document -> {
 				FeedSite site = found.getT1();
 				RssDocument.Channel channel = archive == null
@@ -74,27 +71,27 @@ class SyndicationHandler {
 								links.archive(archive.kind(), archive.slug()),
 								archive.description() == null || archive.description().isBlank() ? site.tagline()
 										: archive.description());
-				return xml(document, xml -> RssDocument.head(xml, channel, document), entries.newest(archive, ENTRIES),
+				return xml(document, xml -> RssDocument.head(xml, channel, document), entries.newest(archive, FeedEntries.PER_FEED),
 						(xml, entry) -> RssDocument.item(xml, entry, links), RssDocument::tail);
 			}));
 	}
 
 	Mono<ServerResponse> atom(ServerRequest request) {
-		return Mono.zip(entries.site(), entries.stamp(null, ENTRIES))
+		return Mono.zip(entries.site(), entries.stamp(null, FeedEntries.PER_FEED))
 			.flatMap(found -> responses.respond(request, FeedResponses.ATOM, found.getT2(), links.site(FeedLinks.ATOM),
 					document -> xml(document, xml -> AtomDocument.head(xml, found.getT1(), links, document),
-							entries.newest(null, ENTRIES), (xml, entry) -> AtomDocument.entry(xml, entry, links),
+							entries.newest(null, FeedEntries.PER_FEED), (xml, entry) -> AtomDocument.entry(xml, entry, links),
 							AtomDocument::tail)));
 	}
 
 	Mono<ServerResponse> json(ServerRequest request) {
-		return Mono.zip(entries.site(), entries.stamp(null, ENTRIES))
+		return Mono.zip(entries.site(), entries.stamp(null, FeedEntries.PER_FEED))
 			.flatMap(found -> responses.respond(request, FeedResponses.JSON_FEED, found.getT2(),
 					links.site(FeedLinks.JSON), document -> {
 						FeedSite site = found.getT1();
 						return DocumentStream.<JsonGenerator, FeedEntry>write(document.buffers(), json::createGenerator,
 								JsonGenerator::flush, generator -> JsonFeedDocument.head(generator, site, links, document),
-								entries.newest(null, ENTRIES), (generator, entry) -> JsonFeedDocument.item(generator, entry, links),
+								entries.newest(null, FeedEntries.PER_FEED), (generator, entry) -> JsonFeedDocument.item(generator, entry, links),
 								JsonFeedDocument::tail);
 					}));
 	}
