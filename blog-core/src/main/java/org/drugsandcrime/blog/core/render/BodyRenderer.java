@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * Renders Markdown once, when a post is saved (sagan's model): CommonMark with GitHub tables,
  * strikethrough and autolinks, then an allow-list sanitiser. Raw HTML in Markdown is allowed through the
  * parser so staff can embed videos, and the sanitiser decides what survives: no scripts, no event
- * handlers, no {@code javascript:} URLs, and iframes only from known video hosts.
+ * handlers, no {@code javascript:} URLs, and iframes only from known video hosts. A YouTube or Vimeo address
+ * alone on a line becomes that same iframe ({@link VideoEmbeds}).
  */
 @Component
 public class BodyRenderer {
@@ -81,7 +82,8 @@ public class BodyRenderer {
 	public BodyRenderer() {
 		List<Extension> extensions = List.of(TablesExtension.create(), StrikethroughExtension.create(),
 				AutolinkExtension.create());
-		this.parser = Parser.builder().extensions(extensions).build();
+		// After the autolink extension's post-processor, so a video address is already a link when it is looked at.
+		this.parser = Parser.builder().extensions(extensions).postProcessor(new VideoEmbeds()).build();
 		this.renderer = HtmlRenderer.builder().extensions(extensions).build();
 	}
 

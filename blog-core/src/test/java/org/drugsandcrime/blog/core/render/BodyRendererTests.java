@@ -45,6 +45,69 @@ class BodyRendererTests {
 	}
 
 	@Test
+	void aYoutubeAddressAloneOnALineBecomesThePlayer() {
+		String html = renderer.render("""
+				Watch the interview:
+
+				https://www.youtube.com/watch?v=Lr2Wd6sFg9U
+
+				https://youtu.be/Hp5Ty8cJm1K?t=1m30s
+
+				https://www.youtube.com/shorts/Xq7Rp2LmT0a
+				""", null).html();
+		assertThat(html).contains("<p>Watch the interview:</p>")
+			.contains("<iframe src=\"https://www.youtube-nocookie.com/embed/Lr2Wd6sFg9U\" title=\"YouTube video\"")
+			.contains("src=\"https://www.youtube-nocookie.com/embed/Hp5Ty8cJm1K?start=90\"")
+			.contains("src=\"https://www.youtube-nocookie.com/embed/Xq7Rp2LmT0a\"")
+			.doesNotContain("<a href=\"https://www.youtube.com/watch");
+	}
+
+	@Test
+	void aVimeoAddressAloneOnALineBecomesThePlayer() {
+		String html = renderer.render("https://vimeo.com/76979871\n\nhttps://vimeo.com/123456789/abcdef1234", null).html();
+		assertThat(html).contains("<iframe src=\"https://player.vimeo.com/video/76979871\" title=\"Vimeo video\"")
+			.contains("src=\"https://player.vimeo.com/video/123456789?h=abcdef1234\"");
+	}
+
+	@Test
+	void aVideoLineInsideAParagraphSplitsItAroundThePlayer() {
+		String html = renderer.render("Before the video.\nhttps://youtu.be/Lr2Wd6sFg9U\nAfter the video.", null).html();
+		assertThat(html).containsSubsequence("<p>Before the video.</p>", "<iframe src=\"https://www.youtube-nocookie.com/embed/Lr2Wd6sFg9U\"",
+				"<p>After the video.</p>");
+	}
+
+	@Test
+	void videoAddressesWithinTextOrWithTheirOwnLinkTextStayLinks() {
+		String html = renderer.render("""
+				See https://www.youtube.com/watch?v=Lr2Wd6sFg9U for the interview.
+
+				[the interview](https://www.youtube.com/watch?v=Lr2Wd6sFg9U)
+
+				    https://www.youtube.com/watch?v=Lr2Wd6sFg9U
+
+				> https://youtu.be/Lr2Wd6sFg9U
+				""", null).html();
+		assertThat(html).doesNotContain("<iframe");
+		assertThat(html).contains("<a href=\"https://www.youtube.com/watch?v=Lr2Wd6sFg9U\"").contains("the interview</a>");
+	}
+
+	@Test
+	void addressesThatOnlyLookLikeVideosStayLinks() {
+		String html = renderer.render("""
+				https://www.youtube.com/watch?v=short
+
+				https://youtube.com.evil.example/watch?v=Lr2Wd6sFg9U
+
+				https://www.youtube.com/watch?v=Lr2Wd6sFg9U"onload="alert(1)
+
+				https://vimeo.com/channels/staffpicks
+
+				javascript://youtu.be/Lr2Wd6sFg9U
+				""", null).html();
+		assertThat(html).doesNotContain("<iframe").doesNotContainIgnoringCase(" onload=").doesNotContain("href=\"javascript:");
+	}
+
+		@Test
 	void markdownBecomesHtmlWithHeadingsListsAndTables() {
 		RenderedBody body = renderer.render("""
 				## Findings
