@@ -17,7 +17,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,7 +120,7 @@ class PortalToSiteTests {
 			.replaceAll("^/posts/(\\d+)/edit.*$", "$1"));
 		Instant at = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
 		Map<String, String> schedule = form("Scheduled for later", slug, "Soon.", "schedule");
-		schedule.put("publishAt", LocalDateTime.ofInstant(at, ZoneOffset.UTC).toString());
+		schedule.put("publishAt", LocalDateTime.ofInstant(at, ZoneId.of("Europe/London")).toString());
 		assertThat(PortalClient.location(portal.post("/posts/" + id, schedule))).endsWith("?scheduled");
 		assertThat(status(web.baseUrl() + "/posts/" + slug)).isEqualTo(404);
 

@@ -1,14 +1,11 @@
 package org.drugsandcrime.blog.admin.post;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 
 import org.drugsandcrime.blog.core.post.InvalidPostException;
 import org.drugsandcrime.blog.core.post.PostDraft;
+import org.drugsandcrime.blog.core.time.SiteTime;
 
 /**
  * The editor's fields as the browser sends them: text only, parsed here so that a malformed number or date
@@ -28,22 +25,12 @@ record PostForm(String title, String slug, String body, String excerpt, String c
 				"on".equals(featured) || "true".equals(featured), coverImage, seoDescription, authorId);
 	}
 
-	/** The time to go live, typed as UTC in a datetime-local field ("2026-11-24T12:30" or with seconds). */
-	Instant scheduledTime() {
+	/** The time to go live, typed in a datetime-local field ("2026-11-24T12:30" or with seconds) in the site's zone. */
+	SiteTime.Reading scheduledTime(SiteTime time) {
 		if (publishAt == null || publishAt.isBlank()) {
 			throw new InvalidPostException("Choose a date and time to publish at.");
 		}
-		try {
-			return LocalDateTime.parse(publishAt.strip()).toInstant(ZoneOffset.UTC);
-		}
-		catch (DateTimeParseException ex) {
-			try {
-				return Instant.parse(publishAt.strip());
-			}
-			catch (DateTimeParseException again) {
-				throw new InvalidPostException("“" + publishAt + "” is not a date and time (yyyy-mm-ddThh:mm, UTC).");
-			}
-		}
+		return time.read(publishAt);
 	}
 
 	private Integer position() {

@@ -21,6 +21,7 @@ import org.drugsandcrime.blog.core.post.PostRepository;
 import org.drugsandcrime.blog.core.post.PostReview;
 import org.drugsandcrime.blog.core.post.PostRevisions;
 import org.drugsandcrime.blog.core.render.BodyRenderer;
+import org.drugsandcrime.blog.core.settings.Site;
 import org.drugsandcrime.blog.core.taxonomy.Category;
 import org.drugsandcrime.blog.core.taxonomy.CategoryRepository;
 import org.drugsandcrime.blog.core.user.StaffAccounts;
@@ -77,9 +78,13 @@ class PostsController {
 
 	private final MediaRepository media;
 
+	private final Site siteTime;
+
 	PostsController(EditorialPosts listing, PostRepository posts, PostEditing editing, PostPublishing publishing,
 			PostRevisions revisions, PostReview review, CategoryRepository categories, StaffAccounts accounts, BodyRenderer renderer,
-			ScheduledPublishing scheduled, Audit audit, PublicSite site, Clock clock, MediaRepository media) {
+			ScheduledPublishing scheduled, Audit audit, PublicSite site, Clock clock, MediaRepository media,
+			Site siteTime) {
+		this.siteTime = siteTime;
 		this.listing = listing;
 		this.posts = posts;
 		this.editing = editing;
@@ -199,10 +204,14 @@ class PostsController {
 		if (action.equals("publish") || action.equals("schedule") || action.equals("unpublish")) {
 			staff.require(staff.mayPublish());
 		}
-		if (action.equals("schedule") && !form.scheduledTime().isAfter(clock.instant())) {
-			throw new InvalidPostException("A scheduled time must be in the future (times are UTC).");
+		if (!action.equals("schedule")) {
+			return Mono.empty();
 		}
-		return Mono.empty();
+		return siteTime.time().doOnNext(time -> {
+			if (!form.scheduledTime(time).instant().isAfter(clock.instant())) {
+				throw new InvalidPostException("A scheduled time must be in the future (times are " + time.zoneName() + ").");
+			}
+		}).then();
 	}
 
 	private Mono<Post> act(Staff staff, Post saved, PostForm form) {
@@ -217,11 +226,13 @@ class PostsController {
 						.thenReturn(done));
 			case "schedule":
 				staff.require(staff.mayPublish());
-				Instant at = form.scheduledTime();
-				return publishing.schedule(saved.getId(), at)
-					.flatMap(done -> review.clear(done.getId()).thenReturn(done))
-					.flatMap(done -> audit.record(staff, "post.schedule", "post", done.getId(), done.getTitle() + " at " + at)
-						.thenReturn(done));
+				return siteTime.time().flatMap(time -> {
+					Instant at = form.scheduledTime(time).instant();
+					return publishing.schedule(saved.getId(), at)
+						.flatMap(done -> review.clear(done.getId()).thenReturn(done))
+						.flatMap(done -> audit.record(staff, "post.schedule", "post", done.getId(),
+								done.getTitle() + " at " + time.wordsWithZone(at)).thenReturn(done));
+				});
 			case "unpublish":
 				staff.require(staff.mayPublish());
 				return publishing.unpublish(saved.getId())

@@ -1,5 +1,8 @@
 package org.drugsandcrime.blog.admin.settings;
 
+import java.time.ZoneId;
+import java.util.List;
+
 import reactor.core.publisher.Mono;
 
 import org.drugsandcrime.blog.admin.audit.Audit;
@@ -22,6 +25,14 @@ import org.springframework.web.server.ServerWebExchange;
 @Controller
 class SettingsController {
 
+	/** The zones offered: the regions people live in, by name, and UTC; the server still checks what comes back. */
+	static final List<String> ZONES = ZoneId.getAvailableZoneIds()
+		.stream()
+		.filter(id -> id.equals("UTC")
+				|| id.matches("(Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_/-]+"))
+		.sorted()
+		.toList();
+
 	private final Site site;
 
 	private final SiteEditing editing;
@@ -38,7 +49,8 @@ class SettingsController {
 	Mono<String> settings(Staff staff, Model model) {
 		staff.requireAdmin();
 		return site.settings().map(current -> {
-			model.addAttribute("settings", SettingsForm.of(current));
+			model.addAttribute("settings", SettingsForm.of(current, site.timeOf(current).zoneName()));
+			model.addAttribute("zones", ZONES);
 			return "settings";
 		});
 	}
@@ -47,12 +59,13 @@ class SettingsController {
 	Mono<String> save(Staff staff, @ModelAttribute SettingsForm form, Model model, ServerWebExchange exchange) {
 		staff.requireAdmin();
 		return Mono.defer(() -> editing.save(form.title(), form.tagline(), form.description(), form.contactEmail(),
-				form.contactDetails(), form.perPage()))
+				form.contactDetails(), form.perPage(), form.timeZone()))
 			.flatMap(saved -> audit.record(staff, "settings.save", "settings", 1, saved.title()))
 			.thenReturn("redirect:/settings?saved")
 			.onErrorResume(InvalidPostException.class, ex -> {
 				exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
 				model.addAttribute("settings", form);
+				model.addAttribute("zones", ZONES);
 				model.addAttribute("error", ex.getMessage());
 				return Mono.just("settings");
 			});
@@ -106,11 +119,11 @@ class SettingsController {
 	}
 
 	record SettingsForm(String title, String tagline, String description, String contactEmail, String contactDetails,
-			String postsPerPage) {
+			String postsPerPage, String timeZone) {
 
-		static SettingsForm of(SiteSettings settings) {
+		static SettingsForm of(SiteSettings settings, String timeZone) {
 			return new SettingsForm(settings.title(), settings.tagline(), settings.description(), settings.contactEmail(),
-					settings.contactDetails(), Integer.toString(settings.postsPerPage()));
+					settings.contactDetails(), Integer.toString(settings.postsPerPage()), timeZone);
 		}
 
 		int perPage() {

@@ -3,7 +3,7 @@ package org.drugsandcrime.blog.admin.post;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -88,7 +88,8 @@ class PublishingTests {
 	@Test
 	void aPostScheduledAMinuteAheadGoesLiveAtItsTimeAndIsAnnouncedOnce() {
 		long id = create("Probation reform timetable", "probation-timetable", "save");
-		String inAMinute = LocalDateTime.ofInstant(clock.instant().plus(Duration.ofMinutes(1)), ZoneOffset.UTC)
+		// Typed as the site's time (Europe/London unless staff chose another zone).
+		String inAMinute = LocalDateTime.ofInstant(clock.instant().plus(Duration.ofMinutes(1)), ZoneId.of("Europe/London"))
 			.truncatedTo(ChronoUnit.SECONDS)
 			.toString();
 		MultiValueMap<String, String> form = editorForm("Probation reform timetable", "probation-timetable", "schedule");

@@ -3,7 +3,6 @@ package org.drugsandcrime.blog.core.archive;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Month;
-import java.time.ZoneOffset;
 import java.time.format.TextStyle;
 import java.util.Locale;
 
@@ -12,6 +11,7 @@ import reactor.core.publisher.Mono;
 import org.drugsandcrime.blog.core.archive.ArchiveTitle.Kind;
 import org.drugsandcrime.blog.core.post.PostSummary;
 import org.drugsandcrime.blog.core.post.PublishedPosts;
+import org.drugsandcrime.blog.core.time.SiteTime;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 
@@ -69,25 +69,25 @@ public class PostArchives {
 				.bind("id", found.id()), page, size));
 	}
 
-	/** Posts published in {@code year} (UTC). */
-	public Mono<ArchivePage> year(int year, int page, int size) {
+	/** Posts published in {@code year}, as the calendar runs in the site's time zone. */
+	public Mono<ArchivePage> year(int year, int page, int size, SiteTime time) {
 		if (year < 1 || year > 9999) {
 			return Mono.empty();
 		}
 		LocalDate from = LocalDate.of(year, 1, 1);
 		return dates(new ArchiveTitle(Kind.YEAR, String.valueOf(year), String.valueOf(year), "", null), from,
-				from.plusYears(1), page, size);
+				from.plusYears(1), page, size, time);
 	}
 
-	/** Posts published in {@code month} of {@code year} (UTC). */
-	public Mono<ArchivePage> month(int year, int month, int page, int size) {
+	/** Posts published in {@code month} of {@code year}, as the calendar runs in the site's time zone. */
+	public Mono<ArchivePage> month(int year, int month, int page, int size, SiteTime time) {
 		if (year < 1 || year > 9999 || month < 1 || month > 12) {
 			return Mono.empty();
 		}
 		LocalDate from = LocalDate.of(year, month, 1);
 		String name = Month.of(month).getDisplayName(TextStyle.FULL, Locale.UK) + " " + year;
 		return dates(new ArchiveTitle(Kind.MONTH, "%04d/%02d".formatted(year, month), name, "", null), from,
-				from.plusMonths(1), page, size);
+				from.plusMonths(1), page, size, time);
 	}
 
 	/** The newest published post marked featured, for the home page's highlight. */
@@ -99,11 +99,11 @@ public class PostArchives {
 			.one();
 	}
 
-	private Mono<ArchivePage> dates(ArchiveTitle title, LocalDate from, LocalDate to, int page, int size) {
+	private Mono<ArchivePage> dates(ArchiveTitle title, LocalDate from, LocalDate to, int page, int size, SiteTime time) {
 		return page(title, database.sql("SELECT " + PublishedPosts.SUMMARY_COLUMNS + FROM + PublishedPosts.VISIBLE
 				+ " AND p.published_at >= :from AND p.published_at < :to" + NEWEST_FIRST)
-			.bind("from", from.atStartOfDay(ZoneOffset.UTC).toInstant())
-			.bind("to", to.atStartOfDay(ZoneOffset.UTC).toInstant()), page, size);
+			.bind("from", time.startOf(from))
+			.bind("to", time.startOf(to)), page, size);
 	}
 
 	/** An archive page; past the first page an empty page means the reader asked for one that does not exist. */

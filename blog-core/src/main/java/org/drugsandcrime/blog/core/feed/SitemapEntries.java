@@ -11,6 +11,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.drugsandcrime.blog.core.post.PublishedPosts;
+import org.drugsandcrime.blog.core.settings.Site;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 
@@ -36,9 +37,12 @@ public class SitemapEntries {
 
 	private final Clock clock;
 
-	SitemapEntries(DatabaseClient database, Clock clock) {
+	private final Site site;
+
+	SitemapEntries(DatabaseClient database, Clock clock, Site site) {
 		this.database = database;
 		this.clock = clock;
+		this.site = site;
 	}
 
 	/**
@@ -137,7 +141,8 @@ public class SitemapEntries {
 	 * author, series, year and month archive that has visible posts, with the newest update among them.
 	 */
 	public Flux<SitemapArchive> archives() {
-		return database.sql("""
+		// Date archives are calendar years and months in the site's time zone, as the archive pages count them.
+		return site.time().flatMapMany(time -> database.sql("""
 				WITH visible AS (SELECT p.id, p.author_id, p.series_id, p.published_at, p.updated_at FROM posts p WHERE %s)
 				SELECT path, updated FROM (
 				    SELECT 0 AS part, '/' AS path, max(updated_at) AS updated FROM visible
@@ -156,17 +161,18 @@ public class SitemapEntries {
 				    SELECT 5, '/series/' || s.slug, max(v.updated_at) FROM visible v JOIN series s ON s.id = v.series_id
 				    GROUP BY s.slug
 				    UNION ALL
-				    SELECT 6, '/archive/' || to_char(v.published_at AT TIME ZONE 'UTC', 'YYYY'), max(v.updated_at)
+				    SELECT 6, '/archive/' || to_char(v.published_at AT TIME ZONE :zone, 'YYYY'), max(v.updated_at)
 				    FROM visible v GROUP BY 2
 				    UNION ALL
-				    SELECT 7, '/archive/' || to_char(v.published_at AT TIME ZONE 'UTC', 'YYYY/MM'), max(v.updated_at)
+				    SELECT 7, '/archive/' || to_char(v.published_at AT TIME ZONE :zone, 'YYYY/MM'), max(v.updated_at)
 				    FROM visible v GROUP BY 2
 				) archives WHERE updated IS NOT NULL OR part = 0
 				ORDER BY part, path LIMIT :limit""".formatted(PublishedPosts.VISIBLE))
 			.bind("now", clock.instant())
 			.bind("limit", MAX_URLS)
+			.bind("zone", time.zoneName())
 			.map((row, meta) -> new SitemapArchive(row.get("path", String.class), row.get("updated", Instant.class)))
-			.all();
+			.all());
 	}
 
 	/** Posts published within {@code window} of now, newest first: what a news sitemap lists (at most 1,000). */

@@ -7,6 +7,8 @@ import reactor.core.publisher.Mono;
 import org.drugsandcrime.blog.core.change.ContentChange;
 import org.drugsandcrime.blog.core.change.ContentChanges;
 import org.drugsandcrime.blog.core.post.InvalidPostException;
+import org.drugsandcrime.blog.core.time.InvalidTimeException;
+import org.drugsandcrime.blog.core.time.SiteTime;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -39,8 +41,19 @@ public class SiteEditing {
 		this.clock = clock;
 	}
 
+	/**
+	 * Saves the settings screen. {@code timeZone} is a region id such as Europe/London ({@link SiteTime#zone});
+	 * null (a form without the field) keeps the zone as it is.
+	 */
 	public Mono<SiteSettings> save(String title, String tagline, String description, String contactEmail,
-			String contactDetails, int postsPerPage) {
+			String contactDetails, int postsPerPage, String timeZone) {
+		String zone;
+		try {
+			zone = timeZone == null ? null : SiteTime.zone(timeZone).getId();
+		}
+		catch (InvalidTimeException ex) {
+			return Mono.error(ex);
+		}
 		String cleanTitle = title == null ? "" : title.strip();
 		if (cleanTitle.isEmpty()) {
 			return Mono.error(new InvalidPostException("The site needs a title."));
@@ -57,9 +70,12 @@ public class SiteEditing {
 				return Mono.error(new InvalidPostException("Each setting is at most " + MAX_TEXT_LENGTH + " characters."));
 			}
 		}
-		return settings
-			.save(new SiteSettings(1, cleanTitle, clean(tagline), clean(description), email, clean(contactDetails),
-					postsPerPage, clock.instant()))
+		Mono<String> keptZone = zone != null ? Mono.just(zone)
+				: settings.findById(1).mapNotNull(SiteSettings::timeZone);
+		return keptZone.map(java.util.Optional::of)
+			.defaultIfEmpty(java.util.Optional.empty())
+			.flatMap(chosen -> settings.save(new SiteSettings(1, cleanTitle, clean(tagline), clean(description), email,
+					clean(contactDetails), postsPerPage, clock.instant(), chosen.orElse(null))))
 			.flatMap(saved -> changes.announce(new ContentChange("settings", 1)).thenReturn(saved));
 	}
 

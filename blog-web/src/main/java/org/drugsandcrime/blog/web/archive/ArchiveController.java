@@ -53,7 +53,7 @@ class ArchiveController {
 	Mono<String> year(@PathVariable String year, @PathVariable(required = false) String page, Model model) {
 		int number = number(page);
 		SiteHeader site = SiteHeader.of(model);
-		return show("/archive/" + year, archives.year(Integer.parseInt(year), number, site.postsPerPage()), number, model);
+		return show("/archive/" + year, archives.year(Integer.parseInt(year), number, site.postsPerPage(), site.time()), number, model);
 	}
 
 	@GetMapping({ "/archive/{year:\\d{4}}/{month:\\d{2}}", "/archive/{year:\\d{4}}/{month:\\d{2}}/page/{page}" })
@@ -62,7 +62,7 @@ class ArchiveController {
 		int number = number(page);
 		SiteHeader site = SiteHeader.of(model);
 		return show("/archive/" + year + "/" + month,
-				archives.month(Integer.parseInt(year), Integer.parseInt(month), number, site.postsPerPage()), number, model);
+				archives.month(Integer.parseInt(year), Integer.parseInt(month), number, site.postsPerPage(), site.time()), number, model);
 	}
 
 	private Mono<String> bySlug(String prefix, String slug, String page, Model model, Lookup lookup) {
@@ -90,7 +90,7 @@ class ArchiveController {
 			String twitter = title.twitterHandle() == null || title.twitterHandle().isBlank() ? null
 					: title.twitterHandle().replaceFirst("^@", "");
 			model.addAttribute("archive", new ArchiveView(kind, heading, CommentText.toHtml(title.description()), twitter,
-					twitter == null ? null : "https://twitter.com/" + twitter, PostCard.of(archive.posts().posts()),
+					twitter == null ? null : "https://twitter.com/" + twitter, PostCard.of(archive.posts().posts(), site.time()),
 					Pagination.of(base, archive.posts())));
 			PageMeta meta = PageMeta.website(site, pageTitle, description, Pagination.path(base, page));
 			String feed = feed(title, base);

@@ -67,7 +67,7 @@ class PostController {
 
 	private Mono<String> home(int page, Model model) {
 		SiteHeader site = SiteHeader.of(model);
-		Mono<PostCard> featured = page == 1 ? archives.newestFeatured().map(PostCard::of) : Mono.empty();
+		Mono<PostCard> featured = page == 1 ? archives.newestFeatured().map(post -> PostCard.of(post, site.time())) : Mono.empty();
 		return Mono.zip(posts.latest(page, site.postsPerPage()), featured.map(List::of).defaultIfEmpty(List.of()))
 			.map(both -> {
 				var list = both.getT1();
@@ -75,7 +75,7 @@ class PostController {
 					throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 				}
 				PostCard highlighted = both.getT2().isEmpty() ? null : both.getT2().get(0);
-				List<PostCard> cards = PostCard.of(list.posts()).stream()
+				List<PostCard> cards = PostCard.of(list.posts(), site.time()).stream()
 					.filter(card -> highlighted == null || !card.url().equals(highlighted.url()))
 					.toList();
 				model.addAttribute("home", new PostViews.Home(highlighted, cards, Pagination.of("/", list)));
@@ -110,12 +110,12 @@ class PostController {
 		String handle = author.twitterHandle() == null || author.twitterHandle().isBlank() ? null
 				: author.twitterHandle().replaceFirst("^@", "");
 		String url = site.absolute("/posts/" + post.slug());
-		return new PostViews.PostPage(post.title(), post.bodyHtml(), Dates.display(post.publishedAt()),
-				Dates.iso(post.publishedAt()), post.coverImage(), post.readingMinutes(),
+		return new PostViews.PostPage(post.title(), post.bodyHtml(), site.time().date(post.publishedAt()),
+				site.time().iso(post.publishedAt()), post.coverImage(), post.readingMinutes(),
 				new PostViews.Author(author.displayName(), "/author/" + author.slug(), CommentText.toHtml(author.bio()), handle,
 						handle == null ? null : "https://twitter.com/" + handle),
-				post.categories(), post.tags(), post.series(), share(post.title(), url), PostCard.of(related),
-				CommentView.of(thread), CommentView.count(thread), form,
+				post.categories(), post.tags(), post.series(), share(post.title(), url), PostCard.of(related, site.time()),
+				CommentView.of(thread, site.time()), CommentView.count(thread), form,
 				pending ? "Thank you. Your comment is waiting for moderation and will appear here once it is approved." : null);
 	}
 

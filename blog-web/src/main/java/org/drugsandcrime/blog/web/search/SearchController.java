@@ -74,7 +74,7 @@ class SearchController {
 	private String show(Model model, String query, SearchResults results, String heading, String message, int page) {
 		SiteHeader site = SiteHeader.of(model);
 		List<Hit> hits = results == null ? List.of()
-				: results.hits().stream().map(hit -> new Hit(PostCard.of(hit.post()), hit.titleHtml(), hit.snippetHtml())).toList();
+				: results.hits().stream().map(hit -> new Hit(PostCard.of(hit.post(), site.time()), hit.titleHtml(), hit.snippetHtml())).toList();
 		String base = "/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
 		String previous = results != null && results.hasPrevious() ? base + (page == 2 ? "" : "&page=" + (page - 1)) : null;
 		String next = results != null && results.hasNext() ? base + "&page=" + (page + 1) : null;

@@ -30,6 +30,6 @@ public class SiteHeaders {
 		return new SiteHeader(settings.title(), settings.tagline(), settings.description(), settings.contactEmail(),
 				settings.contactDetails(),
 				navigation.stream().map(item -> new SiteHeader.MenuLink(item.label(), item.url())).toList(),
-				settings.postsPerPage(), properties.baseUrl());
+				settings.postsPerPage(), properties.baseUrl(), site.timeOf(settings));
 	}
 }
