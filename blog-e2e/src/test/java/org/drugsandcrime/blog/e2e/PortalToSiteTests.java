@@ -82,7 +82,7 @@ class PortalToSiteTests {
 			.contains("<em>National Probation Service</em>");
 
 		assertThat(PortalClient.location(portal.post("/posts/" + id, form("Probation after the reunification", slug,
-				"The *National Probation Service* took back supervision.", "publish")))).endsWith("?published");
+				"The *National Probation Service* took back supervision.", "publish")))).endsWith("?done=published");
 		eventually(() -> body(web.baseUrl() + "/posts/" + slug).contains("Probation after the reunification"));
 		eventually(() -> body(web.baseUrl() + "/feed").contains("/posts/" + slug));
 
@@ -121,7 +121,7 @@ class PortalToSiteTests {
 		Instant at = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
 		Map<String, String> schedule = form("Scheduled for later", slug, "Soon.", "schedule");
 		schedule.put("publishAt", LocalDateTime.ofInstant(at, ZoneId.of("Europe/London")).toString());
-		assertThat(PortalClient.location(portal.post("/posts/" + id, schedule))).endsWith("?scheduled");
+		assertThat(PortalClient.location(portal.post("/posts/" + id, schedule))).endsWith("?done=scheduled");
 		assertThat(status(web.baseUrl() + "/posts/" + slug)).isEqualTo(404);
 
 		eventually(() -> status(web.baseUrl() + "/posts/" + slug) == 200);
@@ -149,7 +149,7 @@ class PortalToSiteTests {
 			page.fill("#body", "Drug treatment **works** when it is funded.");
 			page.waitForSelector("#preview strong");
 			page.click("button[value=publish]");
-			page.waitForURL(url -> url.endsWith("?published"));
+			page.waitForURL(url -> url.endsWith("?done=published"));
 
 			page.navigate(web.baseUrl() + "/posts/" + slug);
 			assertThat(page.content()).contains("Written in a real browser").contains("<strong>works</strong>");
@@ -225,7 +225,7 @@ class PortalToSiteTests {
 		settings.put("contactEmail", "editor@example.org");
 		settings.put("contactDetails", "Write to the editor.");
 		settings.put("postsPerPage", "10");
-		assertThat(PortalClient.location(portal.post("/settings", settings))).endsWith("?saved");
+		assertThat(PortalClient.location(portal.post("/settings", settings))).endsWith("?done=saved");
 		eventually(() -> body(web.baseUrl() + "/").contains(tagline));
 	}
 

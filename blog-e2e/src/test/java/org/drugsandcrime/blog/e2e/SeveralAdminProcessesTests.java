@@ -76,7 +76,7 @@ class SeveralAdminProcessesTests {
 
 		String created = PortalClient.location(onSecond.post("/posts", PortalToSiteTests.form("Saved on the second process",
 				"", "Body.", "save")));
-		assertThat(onFirst.get(created.replace("?saved", "")).body()).contains("Saved on the second process");
+		assertThat(onFirst.get(created.replace("?done=saved", "")).body()).contains("Saved on the second process");
 
 		PortalClient.location(onSecond.post("/logout", Map.of()));
 		assertThat(PortalClient.location(onFirst.get("/"))).endsWith("/login");

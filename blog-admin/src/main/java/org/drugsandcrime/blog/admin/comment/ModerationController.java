@@ -8,6 +8,7 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 
 import org.drugsandcrime.blog.admin.audit.Audit;
+import org.drugsandcrime.blog.admin.layout.Notice;
 import org.drugsandcrime.blog.admin.security.Staff;
 import org.drugsandcrime.blog.core.comment.CommentStatus;
 import org.drugsandcrime.blog.core.comment.ModerationQueue;
@@ -42,15 +43,25 @@ class ModerationController {
 
 	@GetMapping("/comments")
 	Mono<String> queue(Staff staff, @RequestParam(defaultValue = "pending") String status,
-			@RequestParam(defaultValue = "1") int page, Model model) {
+			@RequestParam(defaultValue = "1") int page, ServerWebExchange exchange, Model model) {
 		staff.requireEditor();
-		CommentStatus shown = status(status);
+		return page(status(status), page, model, Notice.after(exchange, CommentsOutcome.class));
+	}
+
+	private Mono<String> page(CommentStatus shown, int page, Model model, Notice notice) {
 		int current = Math.max(1, Math.min(page, 100_000));
 		return Mono.zip(queue.list(shown, current, PAGE_SIZE), queue.counts()).map(parts -> {
 			model.addAttribute("queue", new QueueView(shown.name().toLowerCase(Locale.ROOT), parts.getT1().rows(), current,
 					parts.getT1().hasNext(), counts(parts.getT2())));
+			model.addAttribute(Notice.ATTRIBUTE, notice);
 			return "comments";
 		});
+	}
+
+	/** A reply or an edit that could not be saved: the queue again, saying why, with nothing changed. */
+	private Mono<String> refused(String from, Model model, ServerWebExchange exchange, InvalidPostException ex) {
+		exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+		return page(status(from), 1, model, Notice.error(ex.getMessage()));
 	}
 
 	/** One comment or many: {@code ids} are the ticked boxes, {@code action} approve, spam, trash or pending. */
@@ -64,32 +75,29 @@ class ModerationController {
 			return queue.moderate(ids, target)
 				.concatMap(id -> audit.record(staff, "comment." + verb(target), "comment", id, "").thenReturn(id))
 				.count()
-				.map(done -> "redirect:" + back + "&moderated=" + done);
+				.map(done -> CommentsOutcome.MODERATED.redirectTo(back, done));
 		});
 	}
 
 	@PostMapping("/comments/{id}/reply")
 	Mono<String> reply(Staff staff, @PathVariable long id, ServerWebExchange exchange, Model model) {
 		staff.requireEditor();
-		return exchange.getFormData()
-			.flatMap(form -> queue.reply(id, staff.id(), staff.displayName(), staff.email(), form.getFirst("body")))
+		return exchange.getFormData().flatMap(form -> queue
+			.reply(id, staff.id(), staff.displayName(), staff.email(), form.getFirst("body"))
 			.flatMap(reply -> audit.record(staff, "comment.reply", "comment", reply.id(), "reply to " + id)
-				.thenReturn("redirect:/comments?status=approved&replied"))
-			.onErrorResume(InvalidPostException.class,
-					ex -> Mono.just("redirect:/comments?reply-error=" + java.net.URLEncoder.encode(ex.getMessage(),
-							java.nio.charset.StandardCharsets.UTF_8)));
+				.thenReturn(CommentsOutcome.REPLIED.redirectTo("/comments?status=approved")))
+			.onErrorResume(InvalidPostException.class, ex -> refused(form.getFirst("from"), model, exchange, ex)));
 	}
 
 	@PostMapping("/comments/{id}/edit")
-	Mono<String> edit(Staff staff, @PathVariable long id, ServerWebExchange exchange) {
+	Mono<String> edit(Staff staff, @PathVariable long id, ServerWebExchange exchange, Model model) {
 		staff.requireEditor();
 		return exchange.getFormData().flatMap(form -> {
 			String back = "/comments?status=" + status(form.getFirst("from")).name().toLowerCase(Locale.ROOT);
 			return queue.edit(id, form.getFirst("body"))
 				.flatMap(postId -> audit.record(staff, "comment.edit", "comment", id, ""))
-				.thenReturn("redirect:" + back + "&edited")
-				.onErrorResume(InvalidPostException.class, ex -> Mono.just("redirect:" + back + "&edit-error="
-						+ java.net.URLEncoder.encode(ex.getMessage(), java.nio.charset.StandardCharsets.UTF_8)));
+				.thenReturn(CommentsOutcome.EDITED.redirectTo(back))
+				.onErrorResume(InvalidPostException.class, ex -> refused(form.getFirst("from"), model, exchange, ex));
 		});
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import reactor.core.publisher.Mono;
 
 import org.drugsandcrime.blog.admin.audit.Audit;
+import org.drugsandcrime.blog.admin.layout.Notice;
 import org.drugsandcrime.blog.admin.layout.PublicSite;
 import org.drugsandcrime.blog.admin.security.Staff;
 import org.drugsandcrime.blog.core.media.InvalidMediaException;
@@ -49,8 +50,8 @@ class MediaController {
 	}
 
 	@GetMapping("/media")
-	Mono<String> library(Staff staff, Model model) {
-		return page(staff, model, null);
+	Mono<String> library(Staff staff, ServerWebExchange exchange, Model model) {
+		return page(staff, model, Notice.after(exchange, MediaOutcome.class));
 	}
 
 	@PostMapping("/media/{id}/delete")
@@ -60,10 +61,10 @@ class MediaController {
 			.doOnNext(image -> staff.require(staff.mayDeleteMediaBy(image.uploadedBy())))
 			.flatMap(library::delete)
 			.flatMap(deleted -> audit.record(staff, "media.delete", "media", deleted.id(), deleted.fileName()))
-			.thenReturn("redirect:/media?deleted")
+			.thenReturn(MediaOutcome.DELETED.redirectTo("/media"))
 			.onErrorResume(MediaLibrary.MediaInUseException.class, ex -> {
 				exchange.getResponse().setStatusCode(HttpStatus.CONFLICT);
-				return page(staff, model, ex.getMessage());
+				return page(staff, model, Notice.error(ex.getMessage()));
 			});
 	}
 
@@ -79,17 +80,19 @@ class MediaController {
 			return library.store(upload.filename(), upload.content(), staff.id(), altText);
 		})
 			.flatMap(stored -> audit.record(staff, "media.upload", "media", stored.id(), stored.fileName())
-				.thenReturn("redirect:/media?uploaded=" + stored.id()))
+				// The new image's id stays in the address, so a script or test that uploaded it can find it.
+				.thenReturn(MediaOutcome.UPLOADED.redirectTo("/media?uploaded=" + stored.id())))
 			.onErrorResume(InvalidMediaException.class, ex -> {
 				exchange.getResponse().setStatusCode(ex.getMessage().startsWith("The file is larger")
 						? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.UNSUPPORTED_MEDIA_TYPE);
-				return page(staff, model, ex.getMessage());
+				return page(staff, model, Notice.error(ex.getMessage()));
 			});
 	}
 
-	private Mono<String> page(Staff staff, Model model, String error) {
+	private Mono<String> page(Staff staff, Model model, Notice notice) {
 		return media.findNewestFirst().take(SHOWN).map(stored -> item(staff, stored)).collectList().map(items -> {
-			model.addAttribute("library", new LibraryView(items, library.maxBytes() / (1024 * 1024), error));
+			model.addAttribute("library", new LibraryView(items, library.maxBytes() / (1024 * 1024)));
+			model.addAttribute(Notice.ATTRIBUTE, notice);
 			return "media";
 		});
 	}
@@ -104,6 +107,6 @@ class MediaController {
 			Integer width, Integer height, String altText, boolean deletable) {
 	}
 
-	record LibraryView(List<MediaItem> items, long maxMegabytes, String error) {
+	record LibraryView(List<MediaItem> items, long maxMegabytes) {
 	}
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 
 import org.drugsandcrime.blog.admin.audit.Audit;
+import org.drugsandcrime.blog.admin.layout.Notice;
 import org.drugsandcrime.blog.admin.security.Staff;
 import org.drugsandcrime.blog.core.mail.MailStatus;
 import org.drugsandcrime.blog.core.mail.Outbox;
@@ -51,13 +52,14 @@ class OutboxController {
 	}
 
 	@GetMapping("/outbox")
-	Mono<String> outbox(Staff staff, Model model) {
+	Mono<String> outbox(Staff staff, ServerWebExchange exchange, Model model) {
 		staff.requireEditor();
 		return Mono.zip(subscriptions.counts(), report.counts(), report.mailings(MAILINGS), report.batches(BATCHES),
 				report.problems(PROBLEMS))
 			.map(parts -> {
 				model.addAttribute("mail", new MailView(report.smtpServer(), parts.getT1(), parts.getT2(), parts.getT3(),
 						parts.getT4(), parts.getT5()));
+				model.addAttribute(Notice.ATTRIBUTE, Notice.after(exchange, OutboxOutcome.class));
 				return "outbox";
 			});
 	}
@@ -69,7 +71,7 @@ class OutboxController {
 		return exchange.getFormData().flatMap(form -> {
 			Mono<Long> resent = form.containsKey("all") ? outbox.resendAllFailed() : outbox.resend(ids(form));
 			return resent.flatMap(n -> audit.record(staff, "mail.resend", "mail", null, n + " failed mails queued again")
-				.thenReturn("redirect:/outbox?resent=" + n));
+				.thenReturn(OutboxOutcome.RESENT.redirectTo("/outbox", n)));
 		});
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import reactor.core.publisher.Mono;
 
 import org.drugsandcrime.blog.admin.audit.Audit;
+import org.drugsandcrime.blog.admin.layout.Notice;
 import org.drugsandcrime.blog.admin.layout.PublicSite;
 import org.drugsandcrime.blog.admin.security.Staff;
 import org.drugsandcrime.blog.core.page.Page;
@@ -42,9 +43,10 @@ class PagesController {
 	}
 
 	@GetMapping("/pages")
-	Mono<String> list(Staff staff, Model model) {
+	Mono<String> list(Staff staff, ServerWebExchange exchange, Model model) {
 		staff.requireEditor();
 		return pages.findAllInOrder().collectList().map(all -> {
+			model.addAttribute(Notice.ATTRIBUTE, Notice.after(exchange, PagesOutcome.class));
 			model.addAttribute("pages", all.stream()
 				.map(page -> new PageRow(page.id(), page.title(), "/pages/" + page.slug(), page.status() == PageStatus.PUBLISHED))
 				.toList());
@@ -66,9 +68,10 @@ class PagesController {
 	}
 
 	@GetMapping("/pages/{id}/edit")
-	Mono<String> edit(Staff staff, @PathVariable long id, Model model) {
+	Mono<String> edit(Staff staff, @PathVariable long id, ServerWebExchange exchange, Model model) {
 		staff.requireEditor();
 		return found(id).map(page -> {
+			model.addAttribute(Notice.ATTRIBUTE, Notice.after(exchange, PageEditorOutcome.class));
 			model.addAttribute("editor", new PageEditorView(page.id(), page.title(), page.slug(), page.bodyMarkdown(),
 					page.seoDescription() == null ? "" : page.seoDescription(),
 					page.navPosition() == null ? "" : page.navPosition().toString(), page.status() == PageStatus.PUBLISHED,
@@ -88,7 +91,7 @@ class PagesController {
 	Mono<String> delete(Staff staff, @PathVariable long id) {
 		staff.requireEditor();
 		return editing.delete(id).flatMap(deleted -> deleted
-				? audit.record(staff, "page.delete", "page", id, "").thenReturn("redirect:/pages?deleted")
+				? audit.record(staff, "page.delete", "page", id, "").thenReturn(PagesOutcome.DELETED.redirectTo("/pages"))
 				: Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
 	}
 
@@ -100,12 +103,12 @@ class PagesController {
 		})
 			.flatMap(saved -> audit.record(staff, id == null ? "page.create" : "page.save", "page", saved.id(),
 					saved.title() + " (" + saved.status().name().toLowerCase() + ")").thenReturn(saved))
-			.map(saved -> "redirect:/pages/" + saved.id() + "/edit?saved")
+			.map(saved -> PageEditorOutcome.SAVED.redirectTo("/pages/" + saved.id() + "/edit"))
 			.onErrorResume(InvalidPostException.class, ex -> {
 				exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
 				model.addAttribute("editor", new PageEditorView(id, text(form.title()), text(form.slug()), text(form.body()),
 						text(form.seoDescription()), text(form.navPosition()), form.status() == PageStatus.PUBLISHED, null));
-				model.addAttribute("error", ex.getMessage());
+				model.addAttribute(Notice.ATTRIBUTE, Notice.error(ex.getMessage()));
 				return Mono.just("page-editor");
 			});
 	}

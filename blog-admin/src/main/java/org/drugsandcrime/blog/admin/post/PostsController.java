@@ -7,6 +7,7 @@ import java.util.List;
 import reactor.core.publisher.Mono;
 
 import org.drugsandcrime.blog.admin.audit.Audit;
+import org.drugsandcrime.blog.admin.layout.Notice;
 import org.drugsandcrime.blog.admin.layout.PublicSite;
 import org.drugsandcrime.blog.admin.publishing.ScheduledPublishing;
 import org.drugsandcrime.blog.admin.security.Staff;
@@ -133,17 +134,19 @@ class PostsController {
 			.map(saved -> afterAction(saved, form))
 			.onErrorResume(InvalidPostException.class, ex -> {
 				exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
-				return editor(staff, model, EditorView.of(null, form, "draft", null, null, staff.mayPublish(), 0), ex.getMessage());
+				return editor(staff, model, EditorView.of(null, form, "draft", null, null, staff.mayPublish(), 0),
+						Notice.error(ex.getMessage()));
 			});
 	}
 
 	@GetMapping("/posts/{id}/edit")
-	Mono<String> edit(Staff staff, @PathVariable long id, Model model) {
+	Mono<String> edit(Staff staff, @PathVariable long id, ServerWebExchange exchange, Model model) {
 		return editable(staff, id).flatMap(post -> Mono
 			.zip(posts.categoryNamesOf(id).collectList(), posts.tagNamesOf(id).collectList(),
 					posts.seriesNameOf(id).defaultIfEmpty(""), revisions.of(id).count(), review.isWaiting(id))
 			.flatMap(parts -> editor(staff, model, EditorView.of(post, parts.getT1(), parts.getT2(), parts.getT3(),
-					state(post), publicUrl(post), staff.mayPublish(), parts.getT4()).waitingForReview(parts.getT5()), null)));
+					state(post), publicUrl(post), staff.mayPublish(), parts.getT4()).waitingForReview(parts.getT5()),
+					Notice.after(exchange, EditorOutcome.class))));
 	}
 
 	@PostMapping("/posts/{id}")
@@ -157,14 +160,15 @@ class PostsController {
 			.onErrorResume(InvalidPostException.class, ex -> revisions.of(id).count().flatMap(count -> {
 				exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
 				return editor(staff, model, EditorView.of(id, form, state(post), publicUrl(post), post.getPublishedAt(),
-						staff.mayPublish(), count), ex.getMessage());
+						staff.mayPublish(), count), Notice.error(ex.getMessage()));
 			})));
 	}
 
 	/** What readers would see, for any state: the stored, rendered post. */
 	@GetMapping("/posts/{id}/preview")
-	Mono<String> preview(Staff staff, @PathVariable long id, Model model) {
+	Mono<String> preview(Staff staff, @PathVariable long id, ServerWebExchange exchange, Model model) {
 		return editable(staff, id).map(post -> {
+			model.addAttribute(Notice.ATTRIBUTE, Notice.after(exchange, EditorOutcome.class));
 			model.addAttribute("preview", new PreviewView(post.getId(), post.getTitle(), post.getBodyHtml(),
 					post.getExcerpt(), state(post), post.getPublishedAt()));
 			return "post-preview";
@@ -195,7 +199,7 @@ class PostsController {
 	Mono<String> restore(Staff staff, @PathVariable long id, @PathVariable long revisionId) {
 		return editable(staff, id).flatMap(post -> revisions.restore(id, revisionId, staff.id()))
 			.flatMap(restored -> audit.record(staff, "post.restore", "post", id, "revision " + revisionId))
-			.thenReturn("redirect:/posts/" + id + "/edit?restored");
+			.thenReturn(EditorOutcome.RESTORED.redirectTo("/posts/" + id + "/edit"));
 	}
 
 	/** Refuses before anything is saved: a publishing action the role does not allow, or an unreadable time. */
@@ -250,12 +254,12 @@ class PostsController {
 	private static String afterAction(Post saved, PostForm form) {
 		String action = form.action() == null ? "save" : form.action();
 		return switch (action) {
-			case "preview" -> "redirect:/posts/" + saved.getId() + "/preview";
-			case "publish" -> "redirect:/posts/" + saved.getId() + "/edit?published";
-			case "schedule" -> "redirect:/posts/" + saved.getId() + "/edit?scheduled";
-			case "unpublish" -> "redirect:/posts/" + saved.getId() + "/edit?unpublished";
-			case "submit" -> "redirect:/posts/" + saved.getId() + "/edit?submitted";
-			default -> "redirect:/posts/" + saved.getId() + "/edit?saved";
+			case "preview" -> EditorOutcome.SAVED.redirectTo("/posts/" + saved.getId() + "/preview");
+			case "publish" -> EditorOutcome.PUBLISHED.redirectTo("/posts/" + saved.getId() + "/edit");
+			case "schedule" -> EditorOutcome.SCHEDULED.redirectTo("/posts/" + saved.getId() + "/edit");
+			case "unpublish" -> EditorOutcome.UNPUBLISHED.redirectTo("/posts/" + saved.getId() + "/edit");
+			case "submit" -> EditorOutcome.SUBMITTED.redirectTo("/posts/" + saved.getId() + "/edit");
+			default -> EditorOutcome.SAVED.redirectTo("/posts/" + saved.getId() + "/edit");
 		};
 	}
 
@@ -269,7 +273,7 @@ class PostsController {
 			});
 	}
 
-	private Mono<String> editor(Staff staff, Model model, EditorView view, String error) {
+	private Mono<String> editor(Staff staff, Model model, EditorView view, Notice notice) {
 		// The cover field offers the newest images of the library; any address can still be typed.
 		Mono<List<CoverChoice>> images = media.findNewestFirst().take(COVER_CHOICES)
 			.map(image -> new CoverChoice("/media/" + image.fileName(),
@@ -277,7 +281,7 @@ class PostsController {
 			.collectList();
 		return Mono.zip(categories.findAllByName().map(Category::name).collectList(), images).map(parts -> {
 			model.addAttribute("editor", view);
-			model.addAttribute("error", error);
+			model.addAttribute(Notice.ATTRIBUTE, notice);
 			model.addAttribute("knownCategories", parts.getT1());
 			model.addAttribute("coverChoices", parts.getT2());
 			model.addAttribute("coverPreview", view.coverImage().startsWith("/media/") ? site.url(view.coverImage())

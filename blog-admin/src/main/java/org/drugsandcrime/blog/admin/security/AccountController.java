@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import reactor.core.publisher.Mono;
 
 import org.drugsandcrime.blog.admin.audit.Audit;
+import org.drugsandcrime.blog.admin.layout.Notice;
 import org.drugsandcrime.blog.admin.layout.PublicSite;
 import org.drugsandcrime.blog.core.post.InvalidPostException;
 import org.drugsandcrime.blog.core.user.StaffAccounts;
@@ -52,17 +53,17 @@ class AccountController {
 
 	@GetMapping("/account")
 	Mono<String> account(Staff staff, ServerWebExchange exchange, Model model) {
-		return page(staff, exchange, model, null, null);
+		return page(staff, exchange, model, null, Notice.after(exchange, AccountOutcome.class));
 	}
 
 	@PostMapping("/account/profile")
 	Mono<String> profile(Staff staff, @ModelAttribute ProfileForm form, ServerWebExchange exchange, Model model) {
 		return Mono.defer(() -> accounts.updateProfile(staff.id(), form.displayName(), form.bio(), form.twitterHandle()))
 			.flatMap(saved -> audit.record(staff, "user.profile", "user", staff.id(), saved.displayName()))
-			.thenReturn("redirect:/account?profile-saved")
+			.thenReturn(AccountOutcome.PROFILE_SAVED.redirectTo("/account"))
 			.onErrorResume(InvalidPostException.class, ex -> {
 				exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
-				return page(staff, exchange, model, form, ex.getMessage());
+				return page(staff, exchange, model, form, Notice.error(ex.getMessage()));
 			});
 	}
 
@@ -70,12 +71,12 @@ class AccountController {
 	Mono<String> password(Staff staff, @ModelAttribute PasswordForm form, ServerWebExchange exchange, Model model) {
 		if (form.password() == null || !form.password().equals(form.repeat())) {
 			exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
-			return page(staff, exchange, model, null, "The new password and its repetition differ.");
+			return page(staff, exchange, model, null, Notice.error("The new password and its repetition differ."));
 		}
 		// Guesses at the current password count as failed sign-ins: a borrowed session cannot try many.
 		if (throttle.isThrottled(staff.email(), LoginGate.address(exchange))) {
 			exchange.getResponse().setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
-			return page(staff, exchange, model, null, "Too many wrong passwords: wait a minute and try again.");
+			return page(staff, exchange, model, null, Notice.error("Too many wrong passwords: wait a minute and try again."));
 		}
 		return Mono.defer(() -> accounts.changePassword(staff.id(), form.current(), form.password()))
 			.doOnError(StaffAccounts.WrongPasswordException.class,
@@ -83,15 +84,15 @@ class AccountController {
 			// This session stays signed in; every other one of the account ends at its next request.
 			.flatMap(saved -> exchange.getSession().doOnNext(session -> PasswordStamp.keep(session, saved)))
 			.then(audit.record(staff, "user.password", "user", staff.id(), ""))
-			.thenReturn("redirect:/account?password-changed")
+			.thenReturn(AccountOutcome.PASSWORD_CHANGED.redirectTo("/account"))
 			.onErrorResume(InvalidPostException.class, ex -> {
 				exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
-				return page(staff, exchange, model, null, ex.getMessage());
+				return page(staff, exchange, model, null, Notice.error(ex.getMessage()));
 			});
 	}
 
 	/** The screen, with what was typed into the profile form when it comes back with a mistake. */
-	private Mono<String> page(Staff staff, ServerWebExchange exchange, Model model, ProfileForm typed, String error) {
+	private Mono<String> page(Staff staff, ServerWebExchange exchange, Model model, ProfileForm typed, Notice notice) {
 		return Mono.zip(users.findById(staff.id()), exchange.getSession()).map(parts -> {
 			var user = parts.getT1();
 			boolean enabled = user.totpSecret() != null;
@@ -103,8 +104,8 @@ class AccountController {
 			ProfileForm profile = typed != null ? typed
 					: new ProfileForm(user.displayName(), user.bio(), user.twitterHandle() == null ? "" : "@" + user.twitterHandle());
 			model.addAttribute("account", new AccountView(staff.email(), staff.role().name(), enabled, secret,
-					secret == null ? null : otpauth(staff.email(), secret), error, profile,
-					site.url("/author/" + user.slug())));
+					secret == null ? null : otpauth(staff.email(), secret), profile, site.url("/author/" + user.slug())));
+			model.addAttribute(Notice.ATTRIBUTE, notice);
 			return "account";
 		});
 	}
@@ -117,12 +118,12 @@ class AccountController {
 			if (secret == null || !codes.matches(secret, code)) {
 				exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
 				return page(staff, exchange, model, null,
-						"That code does not match: check the time on your phone and try the newest code.");
+						Notice.error("That code does not match: check the time on your phone and try the newest code."));
 			}
 			session.getAttributes().remove(PENDING_SECRET);
 			return accounts.setTotpSecret(staff.id(), secret)
 				.then(audit.record(staff, "user.two-factor-on", "user", staff.id(), ""))
-				.thenReturn("redirect:/account?two-factor-on");
+				.thenReturn(AccountOutcome.TWO_FACTOR_ON.redirectTo("/account"));
 		});
 	}
 
@@ -130,7 +131,7 @@ class AccountController {
 	Mono<String> disable(Staff staff) {
 		return accounts.setTotpSecret(staff.id(), null)
 			.then(audit.record(staff, "user.two-factor-off", "user", staff.id(), ""))
-			.thenReturn("redirect:/account?two-factor-off");
+			.thenReturn(AccountOutcome.TWO_FACTOR_OFF.redirectTo("/account"));
 	}
 
 	private static String otpauth(String email, String secret) {
@@ -147,7 +148,7 @@ class AccountController {
 	record PasswordForm(String current, String password, String repeat) {
 	}
 
-	record AccountView(String email, String role, boolean twoFactor, String secret, String otpauthUri, String error,
+	record AccountView(String email, String role, boolean twoFactor, String secret, String otpauthUri,
 			ProfileForm profile, String authorUrl) {
 	}
 }

@@ -41,10 +41,10 @@ class LoginGate implements WebFilter {
 		return exchange.getFormData().flatMap(form -> {
 			String account = form.getFirst("username");
 			if (throttle.isThrottled(account, address(exchange))) {
-				return redirect(exchange, "/login?throttled");
+				return redirect(exchange, LoginOutcome.THROTTLED.location("/login"));
 			}
 			return secondFactorHolds(account, form).flatMap(holds -> holds ? chain.filter(exchange)
-					: failed(exchange, throttle).then(redirect(exchange, "/login?error")));
+					: failed(exchange, throttle).then(redirect(exchange, LoginOutcome.FAILED.location("/login"))));
 		});
 	}
 

@@ -45,10 +45,10 @@ class SecurityConfiguration {
 		// The media upload form is multipart; its token travels as a form part like any other form's.
 		csrfTokens.setTokenFromMultipartDataEnabled(true);
 		RedirectServerAuthenticationFailureHandler wrongPassword = new RedirectServerAuthenticationFailureHandler(
-				"/login?error");
+				LoginOutcome.FAILED.location("/login"));
 		RedirectServerAuthenticationSuccessHandler signedIn = new RedirectServerAuthenticationSuccessHandler("/");
 		RedirectServerLogoutSuccessHandler signedOut = new RedirectServerLogoutSuccessHandler();
-		signedOut.setLogoutSuccessUrl(URI.create("/login?signed-out"));
+		signedOut.setLogoutSuccessUrl(URI.create(LoginOutcome.SIGNED_OUT.location("/login")));
 		return http
 			.authorizeExchange(exchanges -> exchanges.pathMatchers("/login", "/admin.css", "/admin.js", "/favicon.ico")
 				.permitAll()

@@ -6,6 +6,7 @@ import java.util.List;
 import reactor.core.publisher.Mono;
 
 import org.drugsandcrime.blog.admin.audit.Audit;
+import org.drugsandcrime.blog.admin.layout.Notice;
 import org.drugsandcrime.blog.admin.security.Staff;
 import org.drugsandcrime.blog.core.post.InvalidPostException;
 import org.drugsandcrime.blog.core.settings.NavigationItem;
@@ -46,9 +47,10 @@ class SettingsController {
 	}
 
 	@GetMapping("/settings")
-	Mono<String> settings(Staff staff, Model model) {
+	Mono<String> settings(Staff staff, ServerWebExchange exchange, Model model) {
 		staff.requireAdmin();
 		return site.settings().map(current -> {
+			model.addAttribute(Notice.ATTRIBUTE, Notice.after(exchange, SettingsOutcome.class));
 			model.addAttribute("settings", SettingsForm.of(current, site.timeOf(current).zoneName()));
 			model.addAttribute("zones", ZONES);
 			return "settings";
@@ -61,20 +63,20 @@ class SettingsController {
 		return Mono.defer(() -> editing.save(form.title(), form.tagline(), form.description(), form.contactEmail(),
 				form.contactDetails(), form.perPage(), form.timeZone()))
 			.flatMap(saved -> audit.record(staff, "settings.save", "settings", 1, saved.title()))
-			.thenReturn("redirect:/settings?saved")
+			.thenReturn(SettingsOutcome.SAVED.redirectTo("/settings"))
 			.onErrorResume(InvalidPostException.class, ex -> {
 				exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
 				model.addAttribute("settings", form);
 				model.addAttribute("zones", ZONES);
-				model.addAttribute("error", ex.getMessage());
+				model.addAttribute(Notice.ATTRIBUTE, Notice.error(ex.getMessage()));
 				return Mono.just("settings");
 			});
 	}
 
 	@GetMapping("/navigation")
-	Mono<String> navigation(Staff staff, Model model) {
+	Mono<String> navigation(Staff staff, ServerWebExchange exchange, Model model) {
 		staff.requireAdmin();
-		return menu(model, null);
+		return menu(model, Notice.after(exchange, NavigationOutcome.class));
 	}
 
 	@PostMapping("/navigation")
@@ -82,10 +84,10 @@ class SettingsController {
 		staff.requireAdmin();
 		return editing.addItem(form.label(), form.url())
 			.flatMap(item -> audit.record(staff, "navigation.add", "navigation", item.id(), item.label() + " → " + item.url()))
-			.thenReturn("redirect:/navigation?saved")
+			.thenReturn(NavigationOutcome.ADDED.redirectTo("/navigation"))
 			.onErrorResume(InvalidPostException.class, ex -> {
 				exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
-				return menu(model, ex.getMessage());
+				return menu(model, Notice.error(ex.getMessage()));
 			});
 	}
 
@@ -95,7 +97,7 @@ class SettingsController {
 		staff.requireAdmin();
 		return editing.move(id, !"down".equals(direction))
 			.then(audit.record(staff, "navigation.move", "navigation", id, direction))
-			.thenReturn("redirect:/navigation?saved");
+			.thenReturn(NavigationOutcome.MOVED.redirectTo("/navigation"));
 	}
 
 	@PostMapping("/navigation/{id}/remove")
@@ -104,13 +106,13 @@ class SettingsController {
 		return editing.removeItem(id)
 			.flatMap(removed -> removed ? audit.record(staff, "navigation.remove", "navigation", id, "").thenReturn(true)
 					: Mono.just(false))
-			.thenReturn("redirect:/navigation?saved");
+			.thenReturn(NavigationOutcome.REMOVED.redirectTo("/navigation"));
 	}
 
-	private Mono<String> menu(Model model, String error) {
+	private Mono<String> menu(Model model, Notice notice) {
 		return site.navigation().map(items -> {
 			model.addAttribute("items", items);
-			model.addAttribute("error", error);
+			model.addAttribute(Notice.ATTRIBUTE, notice);
 			return "navigation";
 		});
 	}

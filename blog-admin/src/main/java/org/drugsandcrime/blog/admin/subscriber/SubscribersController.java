@@ -6,6 +6,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.drugsandcrime.blog.admin.audit.Audit;
+import org.drugsandcrime.blog.admin.layout.Notice;
 import org.drugsandcrime.blog.admin.security.Staff;
 import org.drugsandcrime.blog.core.subscription.Subscriber;
 import org.drugsandcrime.blog.core.subscription.SubscriberDirectory;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ServerWebExchange;
 
 /** Subscribers: searched a page at a time, removed on request, exported as CSV streamed row by row from the database. */
 @Controller
@@ -39,10 +41,11 @@ class SubscribersController {
 
 	@GetMapping("/subscribers")
 	Mono<String> list(Staff staff, @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "1") int page,
-			Model model) {
+			ServerWebExchange exchange, Model model) {
 		staff.requireEditor();
 		int current = Math.max(1, Math.min(page, 100_000));
 		return Mono.zip(directory.search(q, current, PAGE_SIZE), directory.count()).map(parts -> {
+			model.addAttribute(Notice.ATTRIBUTE, Notice.after(exchange, SubscribersOutcome.class));
 			model.addAttribute("subscribers", new SubscribersView(q, parts.getT1().rows(), current, parts.getT1().hasNext(),
 					parts.getT2()));
 			return "subscribers";
@@ -53,8 +56,9 @@ class SubscribersController {
 	Mono<String> remove(Staff staff, @PathVariable long id) {
 		staff.requireEditor();
 		return directory.remove(id)
-			.flatMap(removed -> removed ? audit.record(staff, "subscriber.remove", "subscriber", id, "").thenReturn("redirect:/subscribers?removed")
-					: Mono.just("redirect:/subscribers?gone"));
+			.flatMap(removed -> removed
+				? audit.record(staff, "subscriber.remove", "subscriber", id, "").thenReturn(SubscribersOutcome.REMOVED.redirectTo("/subscribers"))
+				: Mono.just(SubscribersOutcome.GONE.redirectTo("/subscribers")));
 	}
 
 	/** Rows go out as the database sends them: memory stays flat however many readers subscribed. */

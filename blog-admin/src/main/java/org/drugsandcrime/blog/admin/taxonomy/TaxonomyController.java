@@ -5,6 +5,7 @@ import java.util.List;
 import reactor.core.publisher.Mono;
 
 import org.drugsandcrime.blog.admin.audit.Audit;
+import org.drugsandcrime.blog.admin.layout.Notice;
 import org.drugsandcrime.blog.admin.security.Staff;
 import org.drugsandcrime.blog.core.post.InvalidPostException;
 import org.drugsandcrime.blog.core.taxonomy.TaxonomyEditing;
@@ -33,9 +34,9 @@ class TaxonomyController {
 	}
 
 	@GetMapping("/taxonomy/{kind}")
-	Mono<String> list(Staff staff, @PathVariable String kind, Model model) {
+	Mono<String> list(Staff staff, @PathVariable String kind, ServerWebExchange exchange, Model model) {
 		staff.requireEditor();
-		return page(kind(kind), model, null);
+		return page(kind(kind), model, Notice.after(exchange, TaxonomyOutcome.class));
 	}
 
 	@PostMapping("/taxonomy/{kind}")
@@ -45,7 +46,7 @@ class TaxonomyController {
 		Kind chosen = kind(kind);
 		return Mono.defer(() -> taxonomy.create(chosen, form.name()))
 			.flatMap(term -> audit.record(staff, chosen.singular() + ".create", chosen.singular(), term.id(), term.name()))
-			.thenReturn("redirect:/taxonomy/" + kind + "?saved")
+			.thenReturn(TaxonomyOutcome.CREATED.redirectTo("/taxonomy/" + kind))
 			.onErrorResume(InvalidPostException.class, ex -> refused(chosen, model, exchange, ex));
 	}
 
@@ -56,7 +57,7 @@ class TaxonomyController {
 		Kind chosen = kind(kind);
 		return Mono.defer(() -> taxonomy.rename(chosen, id, form.name()))
 			.flatMap(term -> audit.record(staff, chosen.singular() + ".rename", chosen.singular(), id, term.name()))
-			.thenReturn("redirect:/taxonomy/" + kind + "?saved")
+			.thenReturn(TaxonomyOutcome.RENAMED.redirectTo("/taxonomy/" + kind))
 			.onErrorResume(InvalidPostException.class, ex -> refused(chosen, model, exchange, ex));
 	}
 
@@ -68,7 +69,7 @@ class TaxonomyController {
 		long into = TermForm.id(form.into());
 		return taxonomy.merge(chosen, id, into)
 			.flatMap(term -> audit.record(staff, chosen.singular() + ".merge", chosen.singular(), id, "into " + into))
-			.thenReturn("redirect:/taxonomy/" + kind + "?merged")
+			.thenReturn(TaxonomyOutcome.MERGED.redirectTo("/taxonomy/" + kind))
 			.onErrorResume(InvalidPostException.class, ex -> refused(chosen, model, exchange, ex));
 	}
 
@@ -81,19 +82,20 @@ class TaxonomyController {
 		return taxonomy.delete(chosen, id, reassignTo)
 			.then(audit.record(staff, chosen.singular() + ".delete", chosen.singular(), id,
 					reassignTo == null ? "" : "posts moved to " + reassignTo))
-			.thenReturn("redirect:/taxonomy/" + kind + "?deleted")
+			.thenReturn(TaxonomyOutcome.DELETED.redirectTo("/taxonomy/" + kind))
 			.onErrorResume(InvalidPostException.class, ex -> refused(chosen, model, exchange, ex));
 	}
 
 	private Mono<String> refused(Kind kind, Model model, ServerWebExchange exchange, InvalidPostException ex) {
 		exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
-		return page(kind, model, ex.getMessage());
+		return page(kind, model, Notice.error(ex.getMessage()));
 	}
 
-	private Mono<String> page(Kind kind, Model model, String error) {
+	private Mono<String> page(Kind kind, Model model, Notice notice) {
 		return taxonomy.list(kind).collectList().map(terms -> {
 			model.addAttribute("taxonomy", new TaxonomyView(kind.path(), kind.singular(), title(kind), kind == Kind.CATEGORY,
-					terms, error));
+					terms));
+			model.addAttribute(Notice.ATTRIBUTE, notice);
 			return "taxonomy";
 		});
 	}
@@ -129,6 +131,6 @@ class TaxonomyController {
 	}
 
 	record TaxonomyView(String kind, String singular, String title, boolean reassignOnDelete,
-			List<TaxonomyEditing.Term> terms, String error) {
+			List<TaxonomyEditing.Term> terms) {
 	}
 }

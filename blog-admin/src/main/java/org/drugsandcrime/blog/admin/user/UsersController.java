@@ -6,6 +6,7 @@ import java.util.Locale;
 import reactor.core.publisher.Mono;
 
 import org.drugsandcrime.blog.admin.audit.Audit;
+import org.drugsandcrime.blog.admin.layout.Notice;
 import org.drugsandcrime.blog.admin.security.Staff;
 import org.drugsandcrime.blog.core.post.InvalidPostException;
 import org.drugsandcrime.blog.core.user.Role;
@@ -33,9 +34,9 @@ class UsersController {
 	}
 
 	@GetMapping("/users")
-	Mono<String> list(Staff staff, Model model) {
+	Mono<String> list(Staff staff, ServerWebExchange exchange, Model model) {
 		staff.requireAdmin();
-		return page(staff, model, null, null);
+		return page(staff, model, null, Notice.after(exchange, UsersOutcome.class));
 	}
 
 	/** With a password the account is ready; without one it is an invitation with a one-time password shown once here. */
@@ -45,11 +46,13 @@ class UsersController {
 		return Mono.defer(() -> accounts.create(form.email(), form.displayName(), role(form.role()), form.password()))
 			.flatMap(created -> audit.record(staff, created.oneTimePassword() == null ? "user.create" : "user.invite", "user",
 					created.user().id(), created.user().email() + " as " + created.user().role())
-				.then(page(staff, model, created.oneTimePassword() == null ? null
-						: new Invitation(created.user().email(), created.oneTimePassword()), null)))
+				// An invitation's one-time password is shown once, on this answer; a ready account needs no page of its own.
+				.then(created.oneTimePassword() == null ? Mono.just(UsersOutcome.CREATED.redirectTo("/users"))
+						: page(staff, model, created.oneTimePassword(), Notice.success("Invited " + created.user().email()
+								+ ". Hand over this one-time password; it is not shown again:"))))
 			.onErrorResume(InvalidPostException.class, ex -> {
 				exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
-				return page(staff, model, null, ex.getMessage());
+				return page(staff, model, null, Notice.error(ex.getMessage()));
 			});
 	}
 
@@ -59,10 +62,10 @@ class UsersController {
 		staff.requireAdmin();
 		return Mono.defer(() -> accounts.changeRole(id, role(form.role())))
 			.flatMap(user -> audit.record(staff, "user.role", "user", id, user.email() + " is now " + user.role()))
-			.thenReturn("redirect:/users?saved")
+			.thenReturn(UsersOutcome.ROLE_CHANGED.redirectTo("/users"))
 			.onErrorResume(InvalidPostException.class, ex -> {
 				exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
-				return page(staff, model, null, ex.getMessage());
+				return page(staff, model, null, Notice.error(ex.getMessage()));
 			});
 	}
 
@@ -73,21 +76,22 @@ class UsersController {
 		boolean enabled = "true".equals(form.enabled());
 		return accounts.setEnabled(id, enabled)
 			.flatMap(user -> audit.record(staff, enabled ? "user.enable" : "user.disable", "user", id, user.email()))
-			.thenReturn("redirect:/users?saved")
+			.thenReturn((enabled ? UsersOutcome.ENABLED : UsersOutcome.DISABLED).redirectTo("/users"))
 			.onErrorResume(InvalidPostException.class, ex -> {
 				exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
-				return page(staff, model, null, ex.getMessage());
+				return page(staff, model, null, Notice.error(ex.getMessage()));
 			});
 	}
 
-	private Mono<String> page(Staff staff, Model model, Invitation invitation, String error) {
+	private Mono<String> page(Staff staff, Model model, String oneTimePassword, Notice notice) {
 		return accounts.all()
 			.map(user -> new UserRow(user.id(), user.email(), user.displayName(), user.role().name(), user.enabled(),
 					user.totpSecret() != null, user.id() == staff.id()))
 			.collectList()
 			.map(rows -> {
 				model.addAttribute("users", new UsersView(rows, List.of(Role.values()).stream().map(Role::name).toList(),
-						invitation, error));
+						oneTimePassword));
+				model.addAttribute(Notice.ATTRIBUTE, notice);
 				return "users";
 			});
 	}
@@ -108,9 +112,6 @@ class UsersController {
 			boolean isMe) {
 	}
 
-	record Invitation(String email, String oneTimePassword) {
-	}
-
-	record UsersView(List<UserRow> rows, List<String> roles, Invitation invitation, String error) {
+	record UsersView(List<UserRow> rows, List<String> roles, String oneTimePassword) {
 	}
 }

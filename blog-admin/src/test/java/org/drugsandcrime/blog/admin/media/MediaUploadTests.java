@@ -121,7 +121,7 @@ class MediaUploadTests {
 	void anImageNoPostUsesIsDeletedWithItsFile() throws IOException {
 		Media stored = uploaded("deleted.png");
 		assertThat(portal.page("/media")).contains("Delete deleted.png");
-		portal.post("/media/" + stored.id() + "/delete").expectStatus().is3xxRedirection().expectHeader().location("/media?deleted");
+		portal.post("/media/" + stored.id() + "/delete").expectStatus().is3xxRedirection().expectHeader().location("/media?done=deleted");
 		assertThat(media.findById(stored.id()).block()).isNull();
 		assertThat(properties.dir().resolve(stored.fileName())).doesNotExist();
 		assertThat(audit.newest(1000).filter(entry -> "media.delete".equals(entry.action())
@@ -169,7 +169,7 @@ class MediaUploadTests {
 	Media uploaded(String name, byte[] content) {
 		String location = upload(name, content).expectStatus().is3xxRedirection()
 			.returnResult(Void.class).getResponseHeaders().getLocation().toString();
-		return media.findById(Long.parseLong(location.replaceAll("^.*uploaded=(\\d+)$", "$1"))).block();
+		return media.findById(Long.parseLong(location.replaceAll("^.*[?&]uploaded=(\\d+).*$", "$1"))).block();
 	}
 
 	WebTestClient.ResponseSpec upload(String name, byte[] content) {

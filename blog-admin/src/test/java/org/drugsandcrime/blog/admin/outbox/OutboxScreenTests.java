@@ -82,7 +82,7 @@ class OutboxScreenTests {
 		assertThat(portal.page("/outbox")).contains("550 5.1.1 no such mailbox").contains(email)
 			.contains("value=\"" + id + "\"");
 		portal.post("/outbox/resend", "ids", Long.toString(id)).expectStatus().is3xxRedirection()
-			.expectHeader().location("/outbox?resent=1");
+			.expectHeader().location("/outbox?done=resent&n=1");
 		assertThat(status(id)).isEqualTo("PENDING");
 	}
 

@@ -79,7 +79,7 @@ class PublishingTests {
 			.contains("<strong>four</strong>");
 
 		portal.post("/posts/" + id, editorForm("Payment by results: the first year", "payment-first-year", "publish"))
-			.expectStatus().is3xxRedirection().expectHeader().location("/posts/" + id + "/edit?published");
+			.expectStatus().is3xxRedirection().expectHeader().location("/posts/" + id + "/edit?done=published");
 		assertThat(published.bySlug("payment-first-year").blockOptional()).isPresent();
 		assertThat(portal.page("/posts/" + id + "/edit")).contains("published");
 		assertThat(actionsOn(id)).contains("post.create", "post.publish", "post.went-live");
@@ -95,7 +95,7 @@ class PublishingTests {
 		MultiValueMap<String, String> form = editorForm("Probation reform timetable", "probation-timetable", "schedule");
 		form.set("publishAt", inAMinute);
 		portal.post("/posts/" + id, form).expectStatus().is3xxRedirection()
-			.expectHeader().location("/posts/" + id + "/edit?scheduled");
+			.expectHeader().location("/posts/" + id + "/edit?done=scheduled");
 		assertThat(published.bySlug("probation-timetable").blockOptional()).isEmpty();
 		scheduled.announceDue().block();
 		assertThat(actionsOn(id)).doesNotContain("post.went-live");
@@ -117,7 +117,7 @@ class PublishingTests {
 		assertThat(portal.page("/posts/" + id + "/revisions")).contains("Drug courts in England").contains("Restore this version");
 
 		portal.post("/posts/" + id + "/revisions/" + revisionId + "/restore").expectStatus().is3xxRedirection()
-			.expectHeader().location("/posts/" + id + "/edit?restored");
+			.expectHeader().location("/posts/" + id + "/edit?done=restored");
 		assertThat(posts.findById(id).block().getTitle()).isEqualTo("Drug courts in England");
 		assertThat(published.bySlug("drug-courts").block().bodyHtml()).contains("four");
 		assertThat(actionsOn(id)).contains("post.save", "post.restore");

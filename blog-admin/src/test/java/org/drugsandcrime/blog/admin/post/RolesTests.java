@@ -75,7 +75,7 @@ class RolesTests {
 		String title = "Ready for an editor " + System.nanoTime();
 		String location = portal.post("/posts", PublishingTests.editorForm(title, "", "submit"))
 			.expectStatus().is3xxRedirection().returnResult(Void.class).getResponseHeaders().getLocation().toString();
-		assertThat(location).endsWith("?submitted");
+		assertThat(location).endsWith("?done=submitted");
 		long id = Long.parseLong(location.replaceAll("^/posts/(\\d+)/edit.*$", "$1"));
 		assertThat(portal.page("/posts/" + id + "/edit")).contains("Waiting for an editor's review.");
 

@@ -32,7 +32,7 @@ class AccountTests {
 		Portal portal = Portal.signIn(web, author);
 		portal.post("/account/profile", "displayName", "Helen Ashworth", "bio", "Researcher.\r\n\r\n<b>Not bold</b>",
 				"twitterHandle", "https://x.com/helen_dc/").expectStatus().is3xxRedirection()
-			.expectHeader().location("/account?profile-saved");
+			.expectHeader().location("/account?done=profile-saved");
 		StaffUser saved = users.findById(author.id()).block();
 		assertThat(saved.displayName()).isEqualTo("Helen Ashworth");
 		assertThat(saved.bio()).as("kept as typed; the site shows it as text").isEqualTo("Researcher.\n\n<b>Not bold</b>");
@@ -75,8 +75,8 @@ class AccountTests {
 
 		Portal elsewhere = Portal.signIn(web, editor);
 		portal.post("/account/password", "current", StaffMembers.PASSWORD, "password", next, "repeat", next)
-			.expectStatus().is3xxRedirection().expectHeader().location("/account?password-changed");
-		Portal.anonymous(web).submitLogin(editor.email(), StaffMembers.PASSWORD).expectHeader().location("/login?error");
+			.expectStatus().is3xxRedirection().expectHeader().location("/account?done=password-changed");
+		Portal.anonymous(web).submitLogin(editor.email(), StaffMembers.PASSWORD).expectHeader().location("/login?done=failed");
 		Portal.signIn(web, editor.email(), next);
 		assertThat(portal.page("/posts")).as("the session that changed it stays signed in").contains("Posts");
 		elsewhere.get("/posts").expectStatus().isForbidden();

@@ -57,8 +57,8 @@ class SignInTests {
 	void aWrongPasswordShowsAMessageAndSignsNobodyIn() {
 		StaffUser author = staff.create(Role.AUTHOR);
 		Portal portal = Portal.anonymous(web);
-		portal.submitLogin(author.email(), "not the password").expectStatus().is3xxRedirection().expectHeader().location("/login?error");
-		assertThat(portal.page("/login?error")).contains("Wrong email, password or code.");
+		portal.submitLogin(author.email(), "not the password").expectStatus().is3xxRedirection().expectHeader().location("/login?done=failed");
+		assertThat(portal.page("/login?done=failed")).contains("Wrong email, password or code.");
 		portal.get("/").expectStatus().is3xxRedirection().expectHeader().location("/login");
 	}
 
@@ -67,11 +67,11 @@ class SignInTests {
 		StaffUser author = staff.create(Role.AUTHOR);
 		Portal portal = Portal.anonymous(web);
 		for (int attempt = 1; attempt <= 5; attempt++) {
-			portal.submitLogin(author.email(), "guess " + attempt).expectHeader().location("/login?error");
+			portal.submitLogin(author.email(), "guess " + attempt).expectHeader().location("/login?done=failed");
 		}
 		portal.submitLogin(author.email(), StaffMembers.PASSWORD).expectStatus().is3xxRedirection()
-			.expectHeader().location("/login?throttled");
-		assertThat(portal.page("/login?throttled")).contains("Too many failed sign-ins");
+			.expectHeader().location("/login?done=throttled");
+		assertThat(portal.page("/login?done=throttled")).contains("Too many failed sign-ins");
 		portal.get("/").expectStatus().is3xxRedirection().expectHeader().location("/login");
 	}
 
@@ -88,7 +88,7 @@ class SignInTests {
 	@Test
 	void signingOutEndsTheSession() {
 		Portal portal = Portal.signIn(web, staff.create(Role.EDITOR));
-		portal.post("/logout").expectStatus().is3xxRedirection().expectHeader().location("/login?signed-out");
+		portal.post("/logout").expectStatus().is3xxRedirection().expectHeader().location("/login?done=signed-out");
 		portal.get("/").expectStatus().is3xxRedirection().expectHeader().location("/login");
 	}
 
@@ -105,7 +105,7 @@ class SignInTests {
 		StaffUser admin = staff.create(Role.ADMIN);
 		String secret = codes.newSecret();
 		accounts.setTotpSecret(admin.id(), secret).block();
-		Portal.anonymous(web).submitLogin(admin.email(), StaffMembers.PASSWORD).expectHeader().location("/login?error");
+		Portal.anonymous(web).submitLogin(admin.email(), StaffMembers.PASSWORD).expectHeader().location("/login?done=failed");
 		Portal portal = Portal.anonymous(web);
 		portal.post("/login", "username", admin.email(), "password", StaffMembers.PASSWORD, "code", codes.currentCode(secret))
 			.expectStatus().is3xxRedirection().expectHeader().location("/");
@@ -120,9 +120,9 @@ class SignInTests {
 		portal.post("/account/two-factor", "code", "000000".equals(codes.currentCode(secret)) ? "111111" : "000000")
 			.expectStatus().isBadRequest();
 		portal.post("/account/two-factor", "code", codes.currentCode(secret)).expectStatus().is3xxRedirection()
-			.expectHeader().location("/account?two-factor-on");
+			.expectHeader().location("/account?done=two-factor-on");
 
-		Portal.anonymous(web).submitLogin(editor.email(), StaffMembers.PASSWORD).expectHeader().location("/login?error");
+		Portal.anonymous(web).submitLogin(editor.email(), StaffMembers.PASSWORD).expectHeader().location("/login?done=failed");
 		Portal.anonymous(web)
 			.post("/login", "username", editor.email(), "password", StaffMembers.PASSWORD, "code", codes.currentCode(secret))
 			.expectHeader().location("/");

@@ -81,7 +81,7 @@ class SiteScreensTests {
 		portal.post("/users/" + invited.id() + "/role", "role", "EDITOR").expectStatus().is3xxRedirection();
 		assertThat(users.findById(invited.id()).block().role()).isEqualTo(Role.EDITOR);
 		portal.post("/users/" + invited.id() + "/enabled", "enabled", "false").expectStatus().is3xxRedirection();
-		Portal.anonymous(web).submitLogin(email, oneTime).expectHeader().location("/login?error");
+		Portal.anonymous(web).submitLogin(email, oneTime).expectHeader().location("/login?done=failed");
 		portal.post("/users", "email", "not-an-address", "displayName", "X", "role", "AUTHOR").expectStatus().isBadRequest();
 		portal.post("/users/999999999/role", "role", "EDITOR").expectStatus().isNotFound();
 	}

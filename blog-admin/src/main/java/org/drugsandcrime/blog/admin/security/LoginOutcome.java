@@ -1,0 +1,23 @@
+package org.drugsandcrime.blog.admin.security;
+
+import org.drugsandcrime.blog.admin.layout.Notice;
+import org.drugsandcrime.blog.admin.layout.Outcome;
+
+/** What can have happened before the login page: a refused sign-in (never saying which part was wrong), or a sign-out. */
+enum LoginOutcome implements Outcome {
+
+	FAILED(Notice.error("Wrong email, password or code.")),
+	THROTTLED(Notice.error("Too many failed sign-ins. Wait a minute and try again.")),
+	SIGNED_OUT(Notice.success("You are signed out."));
+
+	private final Notice notice;
+
+	LoginOutcome(Notice notice) {
+		this.notice = notice;
+	}
+
+	@Override
+	public Notice notice(long count) {
+		return notice;
+	}
+}
