@@ -56,6 +56,19 @@ class AccountController {
 		return page(staff, exchange, model, null, Notice.after(exchange, AccountOutcome.class));
 	}
 
+	/** Editors and admins choose whether a comment waiting for moderation mails them; authors moderate nothing. */
+	@PostMapping("/account/comment-mail")
+	Mono<String> commentMail(Staff staff, ServerWebExchange exchange) {
+		staff.requireEditor();
+		return exchange.getFormData().flatMap(form -> {
+			boolean wanted = "on".equals(form.getFirst("wanted"));
+			return accounts.mailWhenCommentsWait(staff.id(), wanted)
+				.then(audit.record(staff, wanted ? "user.comment-mail-on" : "user.comment-mail-off", "user", staff.id(), ""))
+				.thenReturn((wanted ? AccountOutcome.COMMENT_MAIL_ON : AccountOutcome.COMMENT_MAIL_OFF)
+					.redirectTo("/account"));
+		});
+	}
+
 	@PostMapping("/account/profile")
 	Mono<String> profile(Staff staff, @ModelAttribute ProfileForm form, ServerWebExchange exchange, Model model) {
 		return Mono.defer(() -> accounts.updateProfile(staff.id(), form.displayName(), form.bio(), form.twitterHandle()))
@@ -93,7 +106,7 @@ class AccountController {
 
 	/** The screen, with what was typed into the profile form when it comes back with a mistake. */
 	private Mono<String> page(Staff staff, ServerWebExchange exchange, Model model, ProfileForm typed, Notice notice) {
-		return Mono.zip(users.findById(staff.id()), exchange.getSession()).map(parts -> {
+		return Mono.zip(users.findById(staff.id()), exchange.getSession(), accounts.mailsWhenCommentsWait(staff.id())).map(parts -> {
 			var user = parts.getT1();
 			boolean enabled = user.totpSecret() != null;
 			String secret = null;
@@ -104,7 +117,8 @@ class AccountController {
 			ProfileForm profile = typed != null ? typed
 					: new ProfileForm(user.displayName(), user.bio(), user.twitterHandle() == null ? "" : "@" + user.twitterHandle());
 			model.addAttribute("account", new AccountView(staff.email(), staff.role().name(), enabled, secret,
-					secret == null ? null : otpauth(staff.email(), secret), profile, site.url("/author/" + user.slug())));
+					secret == null ? null : otpauth(staff.email(), secret), profile, site.url("/author/" + user.slug()),
+					staff.isEditor(), staff.isEditor() && parts.getT3()));
 			model.addAttribute(Notice.ATTRIBUTE, notice);
 			return "account";
 		});
@@ -149,6 +163,6 @@ class AccountController {
 	}
 
 	record AccountView(String email, String role, boolean twoFactor, String secret, String otpauthUri,
-			ProfileForm profile, String authorUrl) {
+			ProfileForm profile, String authorUrl, boolean moderates, boolean commentMail) {
 	}
 }

@@ -98,7 +98,7 @@ class ModerationTests {
 		form.add("action", "approve");
 		form.add("from", "pending");
 		portal.post("/comments/moderate", form).expectStatus().is3xxRedirection()
-			.expectHeader().location("/comments?status=pending&done=moderated&n=2");
+			.expectHeader().location("/comments?status=pending&done=approved&n=2");
 		assertThat(publicBodies()).contains("First of many.", "Second of many.");
 	}
 
@@ -121,7 +121,8 @@ class ModerationTests {
 		FeedStamp before = feeds.commentsStamp(post.getId()).block();
 		clock.advance(java.time.Duration.ofSeconds(5));
 		portal.post("/comments/" + comment.id() + "/edit", "body", "Call my officer on [number removed].", "from", "approved")
-			.expectStatus().is3xxRedirection().expectHeader().location("/comments?status=approved&done=edited");
+			.expectStatus().is3xxRedirection().expectHeader()
+			.location("/comments?status=approved&done=edited&n=1#comment-" + comment.id());
 		assertThat(publicBodies()).containsExactly("Call my officer on [number removed].");
 		FeedStamp after = feeds.commentsStamp(post.getId()).block();
 		assertThat(after.fingerprint()).as("the comment feed's validator").isNotEqualTo(before.fingerprint());
@@ -130,7 +131,8 @@ class ModerationTests {
 				&& comment.id().toString().equals(entry.itemId())).hasElements().block()).isTrue();
 
 		portal.post("/comments/" + comment.id() + "/edit", "body", "   ", "from", "approved")
-			.expectStatus().isBadRequest().expectBody(String.class).value(html -> assertThat(html).contains("role=\"alert\""));
+			.expectStatus().isBadRequest().expectBody(String.class)
+			.value(html -> assertThat(html).contains("role=\"alert\"").contains("A comment needs some text"));
 		assertThat(publicBodies()).containsExactly("Call my officer on [number removed].");
 		portal.post("/comments/999999999/edit", "body", "Hello").expectStatus().isNotFound();
 		Portal.signIn(web, staff.create(Role.AUTHOR)).post("/comments/" + comment.id() + "/edit", "body", "Vandalised")

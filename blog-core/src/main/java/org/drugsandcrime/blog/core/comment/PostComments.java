@@ -7,10 +7,15 @@ import java.util.List;
 import java.util.Map;
 
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuple2;
+import reactor.util.function.Tuples;
 
 import org.drugsandcrime.blog.core.change.ContentChange;
 import org.drugsandcrime.blog.core.change.ContentChanges;
+import org.drugsandcrime.blog.core.mail.MailKind;
+import org.drugsandcrime.blog.core.mail.Outbox;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * The comments under a post: approved ones as a thread (one query, however many), and new ones from
@@ -28,21 +33,41 @@ public class PostComments {
 
 	private final Clock clock;
 
-	PostComments(CommentRepository comments, ContentChanges changes, Clock clock) {
+	private final Outbox outbox;
+
+	private final TransactionalOperator transaction;
+
+	PostComments(CommentRepository comments, ContentChanges changes, Clock clock, Outbox outbox,
+			TransactionalOperator transaction) {
 		this.comments = comments;
 		this.changes = changes;
 		this.clock = clock;
+		this.outbox = outbox;
+		this.transaction = transaction;
 	}
 
 	public Mono<List<ThreadedComment>> approvedThread(long postId) {
 		return comments.findApprovedByPost(postId).collectList().map(PostComments::thread);
 	}
 
-	/** Stores a reader's comment as pending; the caller has checked the form. */
+	/**
+	 * Stores a reader's comment as pending, and in the same transaction the "comments waiting" mail to the staff who
+	 * asked for one (see {@link Outbox#queueCommentsWaiting}); the caller has checked the form.
+	 */
 	public Mono<Comment> submit(long postId, Long parentId, String name, String email, String website, String body,
 			boolean notifyReplies, String clientAddress) {
-		return comments.save(new Comment(null, postId, parentId, name, email, website, body, CommentStatus.PENDING,
-				null, notifyReplies, clientAddress, clock.instant()));
+		return comments
+			.save(new Comment(null, postId, parentId, name, email, website, body, CommentStatus.PENDING, null,
+					notifyReplies, clientAddress, clock.instant()))
+			.flatMap(saved -> outbox.queueCommentsWaiting(saved.id()).map(queued -> Tuples.of(saved, queued)))
+			.as(transaction::transactional)
+			// After the commit, or the sender could look before the rows are there and wait for its next poll.
+			.doOnNext(saved -> {
+				if (saved.getT2() > 0) {
+					outbox.nudge(MailKind.MODERATION);
+				}
+			})
+			.map(Tuple2::getT1);
 	}
 
 	/** Moves a comment to another status; readers' pages change when it enters or leaves APPROVED. */

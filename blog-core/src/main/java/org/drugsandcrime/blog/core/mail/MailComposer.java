@@ -34,9 +34,12 @@ class MailComposer {
 
 	private final MailProperties properties;
 
-	MailComposer(MailLinks links, MailProperties properties) {
+	private final PortalAddress portal;
+
+	MailComposer(MailLinks links, MailProperties properties, PortalAddress portal) {
 		this.links = links;
 		this.properties = properties;
+		this.portal = portal;
 		templates.addTemplateResolver(resolver(".html", TemplateMode.HTML, 1));
 		templates.addTemplateResolver(resolver(".txt", TemplateMode.TEXT, 2));
 	}
@@ -84,6 +87,13 @@ class MailComposer {
 					unsubscribe = links.stopReplies(item.unsubscribeToken());
 				}
 				model.put("stopUrl", unsubscribe);
+			}
+			case MODERATION -> {
+				template = "moderation";
+				long waiting = item.commentsWaiting();
+				subject = (waiting == 1 ? "A comment waits" : waiting + " comments wait") + " for moderation on " + siteName;
+				model.put("waiting", waiting);
+				model.put("queueUrl", portal.moderationQueue());
 			}
 			default -> throw new IllegalStateException("Unknown kind " + item.kind());
 		}

@@ -10,5 +10,8 @@ public enum MailKind {
 	POST,
 
 	/** An approved reply, to a commenter who asked to hear of replies. */
-	REPLY
+	REPLY,
+
+	/** Comments wait for moderation, to a member of staff who asked to be told (one at a time, not one a comment). */
+	MODERATION
 }

@@ -55,6 +55,42 @@ public class Outbox {
 			.rowsUpdated();
 	}
 
+	/**
+	 * How long a "comments waiting" mail that was sent keeps further ones from a member of staff who has not dealt
+	 * with the comments it told of: without it, an editor away for a week would never be reminded.
+	 */
+	static final Duration MODERATION_REMINDER = Duration.ofDays(1);
+
+	/**
+	 * Queues a "comments waiting" mail to each member of staff who asked for one, after a reader's comment
+	 * {@code commentId} was stored as pending; returns how many were queued. Called in the transaction that
+	 * stores the comment. To spare inboxes in a spam burst, nobody gets a second mail while their first is
+	 * unsent (a unique index, so concurrent comments queue one), nor while a comment that was waiting when
+	 * their last mail went still waits (they know, and have not been back), for up to
+	 * {@link #MODERATION_REMINDER}.
+	 */
+	public Mono<Long> queueCommentsWaiting(long commentId) {
+		Instant now = clock.instant();
+		return database.sql("""
+				INSERT INTO mail_outbox (kind, recipient, user_id, status, next_attempt_at, created_at)
+				SELECT 'MODERATION', u.email, u.id, 'PENDING', :now, :now FROM users u
+				WHERE u.notify_pending_comments AND u.enabled AND u.role IN ('EDITOR', 'ADMIN')
+				  AND NOT EXISTS (
+				      SELECT 1 FROM mail_outbox told
+				      WHERE told.kind = 'MODERATION' AND told.user_id = u.id AND told.status = 'SENT'
+				        AND told.sent_at > :remindAfter
+				        AND EXISTS (SELECT 1 FROM comments waiting
+				                    WHERE waiting.status = 'PENDING' AND waiting.created_at <= told.sent_at
+				                      AND waiting.id <> :comment))
+				ON CONFLICT (user_id) WHERE kind = 'MODERATION' AND status IN ('PENDING', 'SENDING', 'FAILED') DO NOTHING
+				""")
+			.bind("now", now)
+			.bind("remindAfter", now.minus(MODERATION_REMINDER))
+			.bind("comment", commentId)
+			.fetch()
+			.rowsUpdated();
+	}
+
 	/** Queues the double opt-in mail; {@code token} is needed to write the link and is cleared once sent. */
 	public Mono<Void> queueConfirmation(long subscriberId, String email, String token) {
 		Instant now = clock.instant();
@@ -144,19 +180,24 @@ public class Outbox {
 					    UPDATE mail_outbox o SET status = 'SENDING', batch_id = :batch, lease_until = :lease,
 					        attempts = o.attempts + 1
 					    FROM due WHERE o.id = due.id
-					    RETURNING o.id, o.kind, o.recipient, o.token, o.attempts, o.subscriber_id, o.post_id, o.comment_id)
+					    RETURNING o.id, o.kind, o.recipient, o.token, o.attempts, o.subscriber_id, o.post_id, o.comment_id,
+					        o.user_id)
 					SELECT c.id, c.kind, c.recipient, c.token, c.attempts, c.comment_id, s.status AS subscriber_status,
 					       s.unsubscribe_token, p.title, p.slug, p.excerpt,
 					       (s.confirm_token_hash = encode(sha256(convert_to(c.token, 'UTF8')), 'hex')
 					           AND s.confirm_expires_at > :now) AS token_current,
 					       (p.status <> 'DRAFT' AND p.published_at <= :now) AS post_visible,
 					       r.author_name AS reply_author, r.body AS reply_body, r.status AS reply_status,
-					       parent.notify_replies AS replies_wanted, parent.reply_notice_token
+					       parent.notify_replies AS replies_wanted, parent.reply_notice_token,
+					       (u.notify_pending_comments AND u.enabled AND u.role IN ('EDITOR', 'ADMIN')) AS staff_wants,
+					       CASE WHEN c.kind = 'MODERATION'
+					            THEN (SELECT count(*) FROM comments WHERE status = 'PENDING') END AS comments_waiting
 					FROM claimed c
 					LEFT JOIN subscribers s ON s.id = c.subscriber_id
 					LEFT JOIN posts p ON p.id = c.post_id
 					LEFT JOIN comments r ON r.id = c.comment_id
 					LEFT JOIN comments parent ON parent.id = r.parent_id
+					LEFT JOIN users u ON u.id = c.user_id
 					ORDER BY c.id
 					""")
 				.bind("now", now)
@@ -287,13 +328,21 @@ public class Outbox {
 			case REPLY -> !"APPROVED".equals(row.get("reply_status", String.class)) ? "The reply is no longer shown"
 					: !Boolean.TRUE.equals(row.get("replies_wanted", Boolean.class)) ? "The commenter stopped reply notices"
 					: !postVisible ? "The post is no longer published" : null;
+			case MODERATION -> !Boolean.TRUE.equals(row.get("staff_wants", Boolean.class))
+					? "The member of staff no longer asks for these mails"
+					: waiting(row) == 0 ? "No comment waits for moderation any more" : null;
 		};
 		String stopToken = kind == MailKind.REPLY ? row.get("reply_notice_token", String.class)
 				: row.get("unsubscribe_token", String.class);
 		return new OutboxItem(row.get("id", Long.class), kind, row.get("recipient", String.class),
 				row.get("token", String.class), row.get("attempts", Integer.class), skip, stopToken, row.get("title", String.class), row.get("slug", String.class),
 				row.get("excerpt", String.class), row.get("reply_author", String.class),
-				row.get("reply_body", String.class), row.get("comment_id", Long.class));
+				row.get("reply_body", String.class), row.get("comment_id", Long.class), waiting(row));
+	}
+
+	private static long waiting(Readable row) {
+		Long count = row.get("comments_waiting", Long.class);
+		return count == null ? 0 : count;
 	}
 
 	/** One claim: its id and the mails in it, in the order they are sent. */
@@ -302,10 +351,11 @@ public class Outbox {
 
 	/**
 	 * A claimed mail with what it takes to write it. {@code skipReason} is set when it is no longer wanted;
-	 * {@code unsubscribeToken} stops what the mail is one of (a subscription, or a comment's reply notices).
+	 * {@code unsubscribeToken} stops what the mail is one of (a subscription, or a comment's reply notices);
+	 * {@code commentsWaiting} is how many comments wait for moderation as a MODERATION mail is claimed.
 	 */
 	record OutboxItem(long id, MailKind kind, String recipient, String token, int attempts, String skipReason,
 			String unsubscribeToken, String postTitle, String postSlug, String postExcerpt, String replyAuthor,
-			String replyBody, Long commentId) {
+			String replyBody, Long commentId, long commentsWaiting) {
 	}
 }

@@ -163,6 +163,34 @@ public class StaffAccounts {
 			}).subscribeOn(Schedulers.boundedElastic()).flatMap(hash -> users.save(user.withPasswordHash(hash))));
 	}
 
+	/** Whether this member of staff asked to be mailed when a reader's comment waits for moderation. */
+	public Mono<Boolean> mailsWhenCommentsWait(long id) {
+		return database.sql("SELECT notify_pending_comments FROM users WHERE id = :id")
+			.bind("id", id)
+			.map((row, meta) -> Boolean.TRUE.equals(row.get("notify_pending_comments", Boolean.class)))
+			.one()
+			.switchIfEmpty(Mono.error(new StaffNotFoundException(id)));
+	}
+
+	/**
+	 * Turns the "comments waiting" mail on or off. Only editors and admins moderate, so only they may turn it on:
+	 * for an author this refuses with {@link InvalidPostException} (anyone may turn it off).
+	 */
+	public Mono<Void> mailWhenCommentsWait(long id, boolean on) {
+		return database.sql("""
+				UPDATE users SET notify_pending_comments = :on
+				WHERE id = :id AND (NOT :on OR role IN ('EDITOR', 'ADMIN')) RETURNING id
+				""")
+			.bind("on", on)
+			.bind("id", id)
+			.map((row, meta) -> row.get("id", Long.class))
+			.one()
+			.switchIfEmpty(users.findById(id)
+				.switchIfEmpty(Mono.error(new StaffNotFoundException(id)))
+				.flatMap(user -> Mono.error(new InvalidPostException("Only editors and admins moderate comments."))))
+			.then();
+	}
+
 	/** The name readers see on posts and staff see in the portal: something, and not a paragraph. */
 	private static boolean isDisplayName(String stripped) {
 		return !stripped.isEmpty() && stripped.length() <= 100;
