@@ -1,53 +1,81 @@
 package org.drugsandcrime.blog.admin.dashboard;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+
 import reactor.core.publisher.Mono;
 
 import org.drugsandcrime.blog.admin.security.Staff;
-import org.drugsandcrime.blog.core.comment.CommentStatus;
-import org.drugsandcrime.blog.core.comment.ModerationQueue;
 import org.drugsandcrime.blog.core.post.EditorialPosts;
 import org.drugsandcrime.blog.core.post.PostReview;
+import org.drugsandcrime.blog.core.stats.StaffFigures;
 import org.drugsandcrime.blog.core.subscription.SubscriberDirectory;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The first page after sign-in: drafts, scheduled posts, comments waiting and subscribers, with the latest drafts. */
+/**
+ * The first page after sign-in: counts, charts of readers, posts, comments and subscribers, and the drafts and
+ * scheduled posts to get on with. Editors and admins see the whole site; an author sees their own posts' figures
+ * and nothing that links to a screen their role cannot open.
+ */
 @Controller
 class DashboardController {
 
+	/** Calendar months and weeks are UTC until the site has a time zone of its own. */
+	private static final ZoneId ZONE = ZoneOffset.UTC;
+
 	private final EditorialPosts posts;
 
-	private final ModerationQueue comments;
+	private final StaffFigures figures;
 
 	private final SubscriberDirectory subscribers;
 
 	private final PostReview review;
 
-	DashboardController(EditorialPosts posts, ModerationQueue comments, SubscriberDirectory subscribers, PostReview review) {
+	DashboardController(EditorialPosts posts, StaffFigures figures, SubscriberDirectory subscribers, PostReview review) {
 		this.posts = posts;
-		this.comments = comments;
+		this.figures = figures;
 		this.subscribers = subscribers;
 		this.review = review;
 	}
 
 	@GetMapping("/")
 	Mono<String> dashboard(Staff staff, Model model) {
-		Long onlyMine = staff.isEditor() ? null : staff.id();
-		return Mono.zip(posts.counts(), comments.counts(), subscribers.count(),
+		boolean editor = staff.isEditor();
+		Long onlyMine = editor ? null : staff.id();
+		Mono<List<ChartView>> charts = Mono.zip(figures.viewsPerDay(onlyMine), figures.mostReadThisWeek(onlyMine),
+				figures.postsPerMonth(onlyMine, ZONE), figures.commentsPerWeek(onlyMine, ZONE),
+				editor ? figures.subscribersPerMonth(ZONE) : Mono.just(List.<StaffFigures.Figure>of()))
+			.map(parts -> {
+				List<ChartView> all = new java.util.ArrayList<>(List.of(DashboardCharts.viewsPerDay(parts.getT1(), !editor),
+						DashboardCharts.mostRead(parts.getT2(), !editor), DashboardCharts.postsPerMonth(parts.getT3(), !editor),
+						DashboardCharts.commentsPerWeek(parts.getT4(), !editor)));
+				if (editor) {
+					all.add(DashboardCharts.subscribersPerMonth(parts.getT5()));
+				}
+				return List.copyOf(all);
+			});
+		return Mono.zip(figures.counts(onlyMine), editor ? subscribers.count() : Mono.just(0L),
 				posts.list(new EditorialPosts.Filter("draft", null, onlyMine, null), 1, 5),
 				posts.list(new EditorialPosts.Filter("scheduled", null, onlyMine, null), 1, 5),
-				staff.isEditor() ? review.waiting(20).collectList() : Mono.just(java.util.List.<PostReview.Waiting>of()))
+				editor ? review.waiting(20).collectList() : Mono.just(List.<PostReview.Waiting>of()), charts)
 			.map(parts -> {
-				model.addAttribute("dashboard", new DashboardView(parts.getT1().drafts(), parts.getT1().scheduled(),
-						parts.getT1().published(), parts.getT2().getOrDefault(CommentStatus.PENDING, 0L), parts.getT3(),
-						parts.getT4().rows(), parts.getT5().rows(), parts.getT6()));
+				StaffFigures.Counts counts = parts.getT1();
+				model.addAttribute("dashboard", new DashboardView(editor, counts.drafts(), counts.scheduled(),
+						counts.published(), counts.pendingComments(), parts.getT2(), parts.getT3().rows(),
+						parts.getT4().rows(), parts.getT5(), parts.getT6()));
 				return "dashboard";
 			});
 	}
 
-	record DashboardView(long drafts, long scheduled, long published, long pendingComments, long subscribers,
-			java.util.List<EditorialPosts.Row> latestDrafts, java.util.List<EditorialPosts.Row> nextScheduled,
-			java.util.List<PostReview.Waiting> waitingForReview) {
+	/**
+	 * What the dashboard shows. {@code wholeSite} is false for an author: the counts and charts are then of their own
+	 * posts, and the figures that only editors may follow up (comments, subscribers) are not links.
+	 */
+	record DashboardView(boolean wholeSite, long drafts, long scheduled, long published, long pendingComments,
+			long subscribers, List<EditorialPosts.Row> latestDrafts, List<EditorialPosts.Row> nextScheduled,
+			List<PostReview.Waiting> waitingForReview, List<ChartView> charts) {
 	}
 }

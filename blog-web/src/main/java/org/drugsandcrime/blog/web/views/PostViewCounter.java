@@ -31,7 +31,7 @@ final class PostViewCounter implements WebFilter, Ordered {
 	/** Words in the User-Agent of crawlers, link previewers and scripts, lower case. */
 	private static final List<String> NOT_READERS = List.of("bot", "crawl", "spider", "slurp", "facebookexternalhit",
 			"embedly", "curl/", "wget/", "python", "java-http-client", "java/", "go-http-client", "okhttp", "libwww",
-			"httpclient", "headlesschrome", "lighthouse");
+			"httpclient", "reactornetty", "headlesschrome", "lighthouse");
 
 	private final ViewTally tally;
 
