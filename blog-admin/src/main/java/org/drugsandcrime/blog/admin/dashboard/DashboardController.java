@@ -1,7 +1,6 @@
 package org.drugsandcrime.blog.admin.dashboard;
 
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import reactor.core.publisher.Mono;
@@ -9,8 +8,10 @@ import reactor.core.publisher.Mono;
 import org.drugsandcrime.blog.admin.security.Staff;
 import org.drugsandcrime.blog.core.post.EditorialPosts;
 import org.drugsandcrime.blog.core.post.PostReview;
+import org.drugsandcrime.blog.core.settings.Site;
 import org.drugsandcrime.blog.core.stats.StaffFigures;
 import org.drugsandcrime.blog.core.subscription.SubscriberDirectory;
+import org.drugsandcrime.blog.core.time.SiteTime;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,9 +24,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class DashboardController {
 
-	/** Calendar months and weeks are UTC until the site has a time zone of its own. */
-	private static final ZoneId ZONE = ZoneOffset.UTC;
-
 	private final EditorialPosts posts;
 
 	private final StaffFigures figures;
@@ -34,8 +32,12 @@ class DashboardController {
 
 	private final PostReview review;
 
-	DashboardController(EditorialPosts posts, StaffFigures figures, SubscriberDirectory subscribers, PostReview review) {
+	private final Site site;
+
+	DashboardController(EditorialPosts posts, StaffFigures figures, SubscriberDirectory subscribers, PostReview review,
+			Site site) {
 		this.posts = posts;
+		this.site = site;
 		this.figures = figures;
 		this.subscribers = subscribers;
 		this.review = review;
@@ -45,11 +47,14 @@ class DashboardController {
 	Mono<String> dashboard(Staff staff, Model model) {
 		boolean editor = staff.isEditor();
 		Long onlyMine = editor ? null : staff.id();
-		Mono<List<ChartView>> charts = Mono.zip(figures.viewsPerDay(onlyMine), figures.mostReadThisWeek(onlyMine),
-				figures.postsPerMonth(onlyMine, ZONE), figures.commentsPerWeek(onlyMine, ZONE),
-				editor ? figures.subscribersPerMonth(ZONE) : Mono.just(List.<StaffFigures.Figure>of()))
+		// Months and weeks follow the site's calendar; views are counted per UTC day by the public site.
+		Mono<List<ChartView>> charts = site.time()
+			.map(SiteTime::zone)
+			.flatMap(zone -> Mono.zip(figures.viewsPerDay(onlyMine), figures.mostReadThisWeek(onlyMine),
+					figures.postsPerMonth(onlyMine, zone), figures.commentsPerWeek(onlyMine, zone),
+					editor ? figures.subscribersPerMonth(zone) : Mono.just(List.<StaffFigures.Figure>of())))
 			.map(parts -> {
-				List<ChartView> all = new java.util.ArrayList<>(List.of(DashboardCharts.viewsPerDay(parts.getT1(), !editor),
+				List<ChartView> all = new ArrayList<>(List.of(DashboardCharts.viewsPerDay(parts.getT1(), !editor),
 						DashboardCharts.mostRead(parts.getT2(), !editor), DashboardCharts.postsPerMonth(parts.getT3(), !editor),
 						DashboardCharts.commentsPerWeek(parts.getT4(), !editor)));
 				if (editor) {
