@@ -16,6 +16,7 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 import org.drugsandcrime.blog.core.mail.Outbox.OutboxItem;
+import org.drugsandcrime.blog.core.time.SiteTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,7 +56,12 @@ class MailComposer {
 		return resolver;
 	}
 
-	MimeMessage compose(Session session, OutboxItem item, String siteName) throws MessagingException {
+	/** What every mail of a site shares: its name, and the time zone its times are written in. */
+	record Letterhead(String siteName, SiteTime time) {
+	}
+
+	MimeMessage compose(Session session, OutboxItem item, Letterhead letterhead) throws MessagingException {
+		String siteName = letterhead.siteName();
 		Map<String, Object> model = new java.util.HashMap<>();
 		model.put("site", siteName);
 		String subject;
@@ -75,6 +81,20 @@ class MailComposer {
 				model.put("excerpt", item.postExcerpt());
 				model.put("postUrl", links.post(item.postSlug()));
 				model.put("unsubscribeUrl", unsubscribe);
+				model.put("published", letterhead.time().wordsWithZone(item.postPublishedAt()));
+				model.put("test", false);
+			}
+			case TEST -> {
+				// The subscriber mail as it will be, to the member of staff alone: no unsubscribe header, since
+				// they subscribed to nothing, and a line saying what it is.
+				template = "post";
+				subject = "[Test] " + item.postTitle();
+				model.put("title", item.postTitle());
+				model.put("excerpt", item.postExcerpt());
+				model.put("postUrl", links.post(item.postSlug()));
+				model.put("unsubscribeUrl", null);
+				model.put("published", letterhead.time().wordsWithZone(item.postPublishedAt()));
+				model.put("test", true);
 			}
 			case REPLY -> {
 				template = "reply";

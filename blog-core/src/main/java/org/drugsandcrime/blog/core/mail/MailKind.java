@@ -13,5 +13,8 @@ public enum MailKind {
 	REPLY,
 
 	/** Comments wait for moderation, to a member of staff who asked to be told (one at a time, not one a comment). */
-	MODERATION
+	MODERATION,
+
+	/** A post's subscriber mail, sent as a test to the member of staff who asked for it, and to no one else. */
+	TEST
 }

@@ -91,6 +91,25 @@ public class Outbox {
 			.rowsUpdated();
 	}
 
+	/**
+	 * Queues a test of a post's subscriber mail to {@code recipient} alone (the member of staff who asked): it is
+	 * written like the real one, whatever the post's state, and no subscriber is involved.
+	 */
+	public Mono<Void> queueTest(long postId, String recipient) {
+		Instant now = clock.instant();
+		return database.sql("""
+				INSERT INTO mail_outbox (kind, recipient, post_id, status, next_attempt_at, created_at)
+				VALUES ('TEST', :recipient, :post, 'PENDING', :now, :now)
+				""")
+			.bind("recipient", recipient)
+			.bind("post", postId)
+			.bind("now", now)
+			.fetch()
+			.rowsUpdated()
+			.doOnNext(n -> nudge(MailKind.TEST))
+			.then();
+	}
+
 	/** Queues the double opt-in mail; {@code token} is needed to write the link and is cleared once sent. */
 	public Mono<Void> queueConfirmation(long subscriberId, String email, String token) {
 		Instant now = clock.instant();
@@ -183,7 +202,7 @@ public class Outbox {
 					    RETURNING o.id, o.kind, o.recipient, o.token, o.attempts, o.subscriber_id, o.post_id, o.comment_id,
 					        o.user_id)
 					SELECT c.id, c.kind, c.recipient, c.token, c.attempts, c.comment_id, s.status AS subscriber_status,
-					       s.unsubscribe_token, p.title, p.slug, p.excerpt,
+					       s.unsubscribe_token, p.title, p.slug, p.excerpt, p.published_at,
 					       (s.confirm_token_hash = encode(sha256(convert_to(c.token, 'UTF8')), 'hex')
 					           AND s.confirm_expires_at > :now) AS token_current,
 					       (p.status <> 'DRAFT' AND p.published_at <= :now) AS post_visible,
@@ -325,6 +344,8 @@ public class Outbox {
 					: null;
 			case POST -> !"CONFIRMED".equals(subscriberStatus) ? "The subscriber is no longer subscribed"
 					: !postVisible ? "The post is no longer published" : null;
+			// A test goes to the member of staff who asked for it, whatever state the post is in.
+			case TEST -> null;
 			case REPLY -> !"APPROVED".equals(row.get("reply_status", String.class)) ? "The reply is no longer shown"
 					: !Boolean.TRUE.equals(row.get("replies_wanted", Boolean.class)) ? "The commenter stopped reply notices"
 					: !postVisible ? "The post is no longer published" : null;
@@ -337,7 +358,8 @@ public class Outbox {
 		return new OutboxItem(row.get("id", Long.class), kind, row.get("recipient", String.class),
 				row.get("token", String.class), row.get("attempts", Integer.class), skip, stopToken, row.get("title", String.class), row.get("slug", String.class),
 				row.get("excerpt", String.class), row.get("reply_author", String.class),
-				row.get("reply_body", String.class), row.get("comment_id", Long.class), waiting(row));
+				row.get("reply_body", String.class), row.get("comment_id", Long.class), waiting(row),
+				row.get("published_at", Instant.class));
 	}
 
 	private static long waiting(Readable row) {
@@ -356,6 +378,6 @@ public class Outbox {
 	 */
 	record OutboxItem(long id, MailKind kind, String recipient, String token, int attempts, String skipReason,
 			String unsubscribeToken, String postTitle, String postSlug, String postExcerpt, String replyAuthor,
-			String replyBody, Long commentId, long commentsWaiting) {
+			String replyBody, Long commentId, long commentsWaiting, Instant postPublishedAt) {
 	}
 }

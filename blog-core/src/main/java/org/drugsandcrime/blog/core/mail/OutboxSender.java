@@ -20,7 +20,6 @@ import org.drugsandcrime.blog.core.mail.Outbox.Batch;
 import org.drugsandcrime.blog.core.mail.Outbox.OutboxItem;
 import org.drugsandcrime.blog.core.post.PostPublishing.PostWentLive;
 import org.drugsandcrime.blog.core.settings.Site;
-import org.drugsandcrime.blog.core.settings.SiteSettings;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -116,8 +115,8 @@ public class OutboxSender implements SmartLifecycle {
 	private Mono<Delivery> send(Batch batch) {
 		int claimed = batch.items().size();
 		return site.settings()
-			.map(SiteSettings::title)
-			.defaultIfEmpty("The blog")
+			.map(current -> new MailComposer.Letterhead(current.title(), site.timeOf(current)))
+			.switchIfEmpty(site.time().map(time -> new MailComposer.Letterhead("The blog", time)))
 			.flatMap(siteName -> Mono.usingWhen(
 					Mono.fromCallable(() -> SmtpConnection.open(session(), properties)).subscribeOn(Schedulers.boundedElastic()),
 					connection -> Flux.fromIterable(batch.items())
@@ -143,7 +142,7 @@ public class OutboxSender implements SmartLifecycle {
 					: outbox.finish(batch.id(), null).thenReturn(delivery));
 	}
 
-	private Mono<Attempt> attempt(SmtpConnection connection, OutboxItem item, String siteName) {
+	private Mono<Attempt> attempt(SmtpConnection connection, OutboxItem item, MailComposer.Letterhead siteName) {
 		if (item.skipReason() != null) {
 			return Mono.just(new Attempt(item, Outcome.SKIPPED, item.skipReason()));
 		}
