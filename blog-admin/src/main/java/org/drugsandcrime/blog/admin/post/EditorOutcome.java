@@ -9,6 +9,16 @@ enum EditorOutcome implements Outcome {
 	SAVED(Notice.success("Saved.")),
 	PUBLISHED(Notice.success("Published.")),
 	SCHEDULED(Notice.success("Scheduled.")),
+	PUBLISHED_EMAILING(null) {
+		@Override
+		public Notice notice(long count) {
+			return Notice.success("Published; " + Notice.count(count, "subscriber is", "subscribers are") + " being emailed.");
+		}
+	},
+	PUBLISHED_QUIETLY(Notice.success("Published without emailing subscribers.")),
+	SCHEDULED_EMAILING(Notice.success("Scheduled; confirmed subscribers will be emailed when it goes live.")),
+	SCHEDULED_QUIETLY(Notice.success("Scheduled; subscribers will not be emailed when it goes live.")),
+	TEST_MAIL_SENT(Notice.success("A test email is on its way to you, and to no one else.")),
 	UNPUBLISHED(Notice.success("Taken off the site.")),
 	SUBMITTED(Notice.success("Submitted: an editor will review it.")),
 	RESTORED(Notice.success("The revision is back; the text it replaced is kept as a revision."));

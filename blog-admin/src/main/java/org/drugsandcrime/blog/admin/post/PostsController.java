@@ -1,5 +1,6 @@
 package org.drugsandcrime.blog.admin.post;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.drugsandcrime.blog.admin.layout.Notice;
 import org.drugsandcrime.blog.admin.layout.PublicSite;
 import org.drugsandcrime.blog.admin.publishing.ScheduledPublishing;
 import org.drugsandcrime.blog.admin.security.Staff;
+import org.drugsandcrime.blog.core.mail.Outbox;
 import org.drugsandcrime.blog.core.media.MediaRepository;
 import org.drugsandcrime.blog.core.post.EditorialPosts;
 import org.drugsandcrime.blog.core.post.InvalidPostException;
@@ -38,6 +40,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The posts list and the post editor: save, preview, publish, schedule, unpublish, revisions. Authors see and
@@ -81,11 +84,14 @@ class PostsController {
 
 	private final Site siteTime;
 
+	private final Outbox outbox;
+
 	PostsController(EditorialPosts listing, PostRepository posts, PostEditing editing, PostPublishing publishing,
 			PostRevisions revisions, PostReview review, CategoryRepository categories, StaffAccounts accounts, BodyRenderer renderer,
 			ScheduledPublishing scheduled, Audit audit, PublicSite site, Clock clock, MediaRepository media,
-			Site siteTime) {
+			Site siteTime, Outbox outbox) {
 		this.siteTime = siteTime;
+		this.outbox = outbox;
 		this.listing = listing;
 		this.posts = posts;
 		this.editing = editing;
@@ -205,10 +211,11 @@ class PostsController {
 	/** Refuses before anything is saved: a publishing action the role does not allow, or an unreadable time. */
 	private Mono<Void> precheck(Staff staff, PostForm form) {
 		String action = form.action() == null ? "save" : form.action();
-		if (action.equals("publish") || action.equals("schedule") || action.equals("unpublish")) {
+		if (action.equals("publish") || action.equals("schedule") || action.equals("unpublish")
+				|| action.equals("confirm-publish") || action.equals("confirm-schedule")) {
 			staff.require(staff.mayPublish());
 		}
-		if (!action.equals("schedule")) {
+		if (!action.equals("schedule") && !action.equals("confirm-schedule")) {
 			return Mono.empty();
 		}
 		return siteTime.time().doOnNext(time -> {
@@ -241,6 +248,11 @@ class PostsController {
 				staff.require(staff.mayPublish());
 				return publishing.unpublish(saved.getId())
 					.flatMap(done -> audit.record(staff, "post.unpublish", "post", done.getId(), done.getTitle()).thenReturn(done));
+			case "test-mail":
+				// Always to the signed-in member of staff: the form names no recipient, and any it sent is ignored.
+				return outbox.queueTest(saved.getId(), staff.email())
+					.then(audit.record(staff, "post.test-mail", "post", saved.getId(), saved.getTitle() + " to " + staff.email()))
+					.thenReturn(saved);
 			case "submit":
 				return review.request(saved.getId())
 					.flatMap(requested -> requested
@@ -259,6 +271,11 @@ class PostsController {
 			case "schedule" -> EditorOutcome.SCHEDULED.redirectTo("/posts/" + saved.getId() + "/edit");
 			case "unpublish" -> EditorOutcome.UNPUBLISHED.redirectTo("/posts/" + saved.getId() + "/edit");
 			case "submit" -> EditorOutcome.SUBMITTED.redirectTo("/posts/" + saved.getId() + "/edit");
+			// Publishing asks first (PublishController): the post is saved, then the question is put.
+			case "confirm-publish" -> EditorOutcome.SAVED.redirectTo("/posts/" + saved.getId() + "/publish");
+			case "confirm-schedule" -> EditorOutcome.SAVED.redirectTo("/posts/" + saved.getId() + "/publish?at="
+					+ UriUtils.encodeQueryParam(form.publishAt().strip(), StandardCharsets.UTF_8));
+			case "test-mail" -> EditorOutcome.TEST_MAIL_SENT.redirectTo("/posts/" + saved.getId() + "/edit");
 			default -> EditorOutcome.SAVED.redirectTo("/posts/" + saved.getId() + "/edit");
 		};
 	}
