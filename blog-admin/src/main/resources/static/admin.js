@@ -19,3 +19,18 @@
   body.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(render, 400); });
   if (body.value) { render(); }
 })();
+
+// Destructive actions ask first. A form, the button that sent it, or the chosen option of one of its selects may
+// carry data-confirm="question"; the browser's own dialog asks it, and Cancel leaves everything as it was. The
+// server still checks every role: this only saves staff from a slip of the finger.
+document.addEventListener('submit', function (event) {
+  var form = event.target;
+  var question = event.submitter && event.submitter.getAttribute('data-confirm');
+  if (!question) {
+    var chosen = form.querySelector('select option:checked[data-confirm]');
+    question = chosen ? chosen.getAttribute('data-confirm') : form.getAttribute('data-confirm');
+  }
+  if (question && !window.confirm(question)) {
+    event.preventDefault();
+  }
+});

@@ -13,6 +13,7 @@ import org.drugsandcrime.blog.core.page.PageEditing;
 import org.drugsandcrime.blog.core.page.PageRepository;
 import org.drugsandcrime.blog.core.page.PageStatus;
 import org.drugsandcrime.blog.core.post.InvalidPostException;
+import org.drugsandcrime.blog.core.trash.Trash;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,7 +36,10 @@ class PagesController {
 
 	private final PublicSite site;
 
-	PagesController(PageRepository pages, PageEditing editing, Audit audit, PublicSite site) {
+	private final Trash trash;
+
+	PagesController(PageRepository pages, PageEditing editing, Audit audit, PublicSite site, Trash trash) {
+		this.trash = trash;
 		this.pages = pages;
 		this.editing = editing;
 		this.audit = audit;
@@ -45,11 +49,12 @@ class PagesController {
 	@GetMapping("/pages")
 	Mono<String> list(Staff staff, ServerWebExchange exchange, Model model) {
 		staff.requireEditor();
-		return pages.findAllInOrder().collectList().map(all -> {
+		return Mono.zip(pages.findAllInOrder().collectList(), trash.pages()).map(all -> {
 			model.addAttribute(Notice.ATTRIBUTE, Notice.after(exchange, PagesOutcome.class));
-			model.addAttribute("pages", all.stream()
+			model.addAttribute("pages", all.getT1().stream()
 				.map(page -> new PageRow(page.id(), page.title(), "/pages/" + page.slug(), page.status() == PageStatus.PUBLISHED))
 				.toList());
+			model.addAttribute("trash", all.getT2());
 			return "pages";
 		});
 	}
@@ -84,15 +89,50 @@ class PagesController {
 	Mono<String> update(Staff staff, @PathVariable long id, @ModelAttribute PageForm form, Model model,
 			ServerWebExchange exchange) {
 		staff.requireEditor();
-		return found(id).flatMap(page -> save(staff, id, form, model, exchange));
+		// A trashed page is a draft that remembers what it was: saving it (perhaps as published) would confuse the two.
+		return found(id).flatMap(page -> inTrash(id)).flatMap(trashed -> trashed
+				? Mono.error(new ResponseStatusException(HttpStatus.CONFLICT, "This page is in the trash: restore it to change it."))
+				: save(staff, id, form, model, exchange));
 	}
 
+	@PostMapping("/pages/{id}/trash")
+	Mono<String> trash(Staff staff, @PathVariable long id) {
+		staff.requireEditor();
+		return inTrash(id).flatMap(trashed -> trash.trashPage(id))
+			.flatMap(moved -> moved ? audit.record(staff, "page.trash", "page", id, "") : Mono.empty())
+			.thenReturn(PagesOutcome.TRASHED.redirectTo("/pages"));
+	}
+
+	@PostMapping("/pages/{id}/restore")
+	Mono<String> restore(Staff staff, @PathVariable long id) {
+		staff.requireEditor();
+		return inTrash(id).flatMap(trashed -> trash.restorePage(id))
+			.flatMap(restored -> restored ? audit.record(staff, "page.untrash", "page", id, "") : Mono.empty())
+			.thenReturn(PagesOutcome.RESTORED.redirectTo("/pages"));
+	}
+
+	/** Only from the trash, so that nothing on the site is ever deleted by one press. */
 	@PostMapping("/pages/{id}/delete")
 	Mono<String> delete(Staff staff, @PathVariable long id) {
 		staff.requireEditor();
-		return editing.delete(id).flatMap(deleted -> deleted
-				? audit.record(staff, "page.delete", "page", id, "").thenReturn(PagesOutcome.DELETED.redirectTo("/pages"))
-				: Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
+		return inTrash(id).flatMap(trashed -> trashed ? trash.deletePage(id)
+				: Mono.error(new ResponseStatusException(HttpStatus.CONFLICT, "Move the page to the trash first.")))
+			.flatMap(deleted -> deleted ? audit.record(staff, "page.delete", "page", id, "") : Mono.empty())
+			.thenReturn(PagesOutcome.DELETED.redirectTo("/pages"));
+	}
+
+	@PostMapping("/pages/trash/empty")
+	Mono<String> empty(Staff staff) {
+		staff.requireEditor();
+		return trash.emptyPages()
+			.concatMap(id -> audit.record(staff, "page.delete", "page", id, "emptied the trash").thenReturn(id))
+			.count()
+			.map(count -> PagesOutcome.EMPTIED.redirectTo("/pages", count));
+	}
+
+	/** Whether the page is in the trash; 404 when there is no such page. */
+	private Mono<Boolean> inTrash(long id) {
+		return trash.isPageTrashed(id).switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)));
 	}
 
 	private Mono<String> save(Staff staff, Long id, PageForm form, Model model, ServerWebExchange exchange) {

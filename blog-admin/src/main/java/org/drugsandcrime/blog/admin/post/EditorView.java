@@ -50,6 +50,11 @@ record EditorView(Long id, String title, String slug, String body, String excerp
 		return "scheduled".equals(state);
 	}
 
+	/** Editors may trash any post they have open; authors (who cannot publish) only their drafts. */
+	public boolean mayTrash() {
+		return id != null && (mayPublish || "draft".equals(state));
+	}
+
 	private static String text(String value) {
 		return value == null ? "" : value;
 	}

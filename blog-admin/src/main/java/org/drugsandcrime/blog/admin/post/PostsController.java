@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import reactor.core.publisher.Mono;
 
@@ -23,10 +25,12 @@ import org.drugsandcrime.blog.core.post.PostPublishing;
 import org.drugsandcrime.blog.core.post.PostRepository;
 import org.drugsandcrime.blog.core.post.PostReview;
 import org.drugsandcrime.blog.core.post.PostRevisions;
+import org.drugsandcrime.blog.core.post.PostStatus;
 import org.drugsandcrime.blog.core.render.BodyRenderer;
 import org.drugsandcrime.blog.core.settings.Site;
 import org.drugsandcrime.blog.core.taxonomy.Category;
 import org.drugsandcrime.blog.core.taxonomy.CategoryRepository;
+import org.drugsandcrime.blog.core.trash.Trash;
 import org.drugsandcrime.blog.core.user.StaffAccounts;
 import org.drugsandcrime.blog.core.user.StaffUser;
 import org.springframework.http.HttpStatus;
@@ -50,6 +54,9 @@ import org.springframework.web.util.UriUtils;
 class PostsController {
 
 	static final int PAGE_SIZE = 30;
+
+	/** Trashed posts listed at once, newest in the trash first. */
+	static final int TRASH_SHOWN = 200;
 
 	/** Images offered for the cover, newest first. */
 	static final int COVER_CHOICES = 100;
@@ -86,10 +93,12 @@ class PostsController {
 
 	private final Outbox outbox;
 
+	private final Trash trash;
+
 	PostsController(EditorialPosts listing, PostRepository posts, PostEditing editing, PostPublishing publishing,
 			PostRevisions revisions, PostReview review, CategoryRepository categories, StaffAccounts accounts, BodyRenderer renderer,
 			ScheduledPublishing scheduled, Audit audit, PublicSite site, Clock clock, MediaRepository media,
-			Site siteTime, Outbox outbox) {
+			Site siteTime, Outbox outbox, Trash trash) {
 		this.siteTime = siteTime;
 		this.outbox = outbox;
 		this.listing = listing;
@@ -106,23 +115,40 @@ class PostsController {
 		this.site = site;
 		this.clock = clock;
 		this.media = media;
+		this.trash = trash;
 	}
 
 	@GetMapping("/posts")
 	Mono<String> list(Staff staff, @RequestParam(required = false) String state,
 			@RequestParam(required = false) String category, @RequestParam(required = false) Long author,
-			@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page, Model model) {
+			@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page, ServerWebExchange exchange,
+			Model model) {
 		Long onlyAuthor = staff.isEditor() ? author : Long.valueOf(staff.id());
 		int current = Math.max(1, Math.min(page, 100_000));
+		boolean inTrash = "trash".equals(state);
 		EditorialPosts.Filter filter = new EditorialPosts.Filter(state, category, onlyAuthor, q);
-		return Mono.zip(listing.list(filter, current, PAGE_SIZE), categories.findAllByName().collectList(),
-				staff.isEditor() ? accounts.all().collectList() : Mono.just(List.<StaffUser>of()))
+		Mono<EditorialPosts.Listing> rows = inTrash ? Mono.just(new EditorialPosts.Listing(List.of(), 1, false))
+				: listing.list(filter, current, PAGE_SIZE);
+		Mono<List<Trash.TrashedPost>> trashed = inTrash ? trash.posts(onlyAuthor, TRASH_SHOWN) : Mono.just(List.of());
+		return Mono.zip(rows, categories.findAllByName().collectList(),
+				staff.isEditor() ? accounts.all().collectList() : Mono.just(List.<StaffUser>of()), trashed)
 			.map(parts -> {
-				model.addAttribute("list", new PostListView(parts.getT1().rows(), current, parts.getT1().hasNext(),
+				List<EditorialPosts.Row> shown = parts.getT1().rows();
+				model.addAttribute("list", new PostListView(shown, current, parts.getT1().hasNext(),
 						state == null ? "" : state, category == null ? "" : category, onlyAuthor,
 						q == null ? "" : q, parts.getT2(), parts.getT3().stream()
 							.map(user -> new AuthorChoice(user.id(), user.displayName()))
-							.toList(), staff.isEditor()));
+							.toList(), staff.isEditor(),
+						// Authors trash their own drafts only; editors anything.
+						shown.stream()
+							.filter(row -> staff.isEditor() || (row.authorId() == staff.id() && "draft".equals(row.state())))
+							.map(EditorialPosts.Row::id)
+							.collect(Collectors.toSet()),
+						inTrash ? new TrashView(parts.getT4(), staff.isEditor(), parts.getT4().stream()
+							.filter(post -> staff.isEditor() || (post.authorId() == staff.id() && post.was() == PostStatus.DRAFT))
+							.map(Trash.TrashedPost::id)
+							.collect(Collectors.toSet())) : null, staff.isEditor()));
+				model.addAttribute(Notice.ATTRIBUTE, Notice.after(exchange, PostsOutcome.class));
 				return "posts";
 			});
 	}
@@ -159,7 +185,7 @@ class PostsController {
 	Mono<String> update(Staff staff, @PathVariable long id, @ModelAttribute PostForm form, Model model,
 			ServerWebExchange exchange) {
 		return editable(staff, id).flatMap(post -> Mono
-			.defer(() -> precheck(staff, form).then(editing.save(form.toDraft(id, post.getAuthorId()), staff.id())))
+			.defer(() -> outsideTrash(id).then(precheck(staff, form)).then(editing.save(form.toDraft(id, post.getAuthorId()), staff.id())))
 			.flatMap(saved -> audit.record(staff, "post.save", "post", id, saved.getTitle()).thenReturn(saved))
 			.flatMap(saved -> act(staff, saved, form))
 			.map(saved -> afterAction(saved, form))
@@ -280,6 +306,13 @@ class PostsController {
 		};
 	}
 
+	/** A trashed post is a draft that remembers what it was: saving or publishing it would confuse the two. */
+	private Mono<Void> outsideTrash(long id) {
+		return trash.post(id)
+			.filter(Trash.PostState::trashed)
+			.flatMap(trashed -> Mono.<Void>error(new InvalidPostException("This post is in the trash: restore it to change it.")));
+	}
+
 	/** The post, if this member of staff may work on it: 404 when there is none, 403 when it is someone else's. */
 	private Mono<Post> editable(Staff staff, long id) {
 		return posts.findById(id)
@@ -321,8 +354,17 @@ class PostsController {
 	record AuthorChoice(long id, String name) {
 	}
 
+	/**
+	 * The posts list. {@code trashable}: the rows this member of staff may move to the trash; {@code trash}: the
+	 * trash, when it is the state shown; {@code mayBulk}: whether ticked posts may be worked on at once (editors).
+	 */
 	record PostListView(List<EditorialPosts.Row> rows, int page, boolean hasNext, String state, String category,
-			Long author, String q, List<Category> categories, List<AuthorChoice> authors, boolean showAuthors) {
+			Long author, String q, List<Category> categories, List<AuthorChoice> authors, boolean showAuthors,
+			Set<Long> trashable, TrashView trash, boolean mayBulk) {
+	}
+
+	/** The trash: {@code mayDelete} (and empty it) for editors; {@code restorable}, the posts this person may restore. */
+	record TrashView(List<Trash.TrashedPost> posts, boolean mayDelete, Set<Long> restorable) {
 	}
 
 	record PreviewView(long id, String title, String bodyHtml, String excerpt, String state, Instant publishedAt) {

@@ -69,7 +69,8 @@ class EveryScreenNoticeTests {
 					"Submitted: an editor will review it.", "The revision is back; the text it replaced is kept as a revision.",
 					"A scheduled time must be in the future")),
 			Map.entry("preview", List.of("Saved.")),
-			Map.entry("pages", List.of("Deleted.")),
+			Map.entry("pages", List.of("Moved to the trash: it is off the site, and can be restored below.",
+					"Restored from the trash, as it was before.", "Deleted for good.", "Trash emptied:")),
 			Map.entry("page editor", List.of("Saved.", "The body is longer than")),
 			Map.entry("media", List.of("Uploaded.", "Deleted.", "Choose an image file to upload.")),
 			Map.entry("comments", List.of("approved.", "marked as spam.", "moved to the trash.", "moved back to pending.",
@@ -90,7 +91,10 @@ class EveryScreenNoticeTests {
 			Map.entry("outbox", List.of("queued again.")),
 			Map.entry("subscribers", List.of("Removed.", "That subscriber was already removed.")),
 			Map.entry("dashboard", List.of()), Map.entry("revisions", List.of()), Map.entry("audit", List.of()),
-			Map.entry("posts", List.of()));
+			Map.entry("posts", List.of("Moved to the trash: it is off the site, and can be restored from the trash.",
+					"Restored from the trash, as it was before.", "Deleted for good, with its comments and revisions.",
+					"Trash emptied:", " published.", " taken off the site.", " moved to the trash.", "Category set on ",
+					"Tick the posts to work on first.")));
 
 	@Autowired
 	WebTestClient web;
@@ -121,6 +125,9 @@ class EveryScreenNoticeTests {
 
 	@Autowired
 	SubscriberRepository subscribers;
+
+	@Autowired
+	org.drugsandcrime.blog.core.trash.Trash trash;
 
 	/** Does something on a screen as an admin (or, for the login page, as a visitor) and returns the page it ends on. */
 	@FunctionalInterface
@@ -195,8 +202,38 @@ class EveryScreenNoticeTests {
 							"publishAt", "2001-01-01T09:00", "action", "schedule"))),
 				action("preview", "save and preview", "Saved.", test -> test.onEditor("preview")),
 
-				action("pages", "delete", "Deleted.",
-						test -> test.shown(test.admin(), p -> p.post("/pages/" + test.page() + "/delete"))),
+				action("pages", "trash", "Moved to the trash: it is off the site, and can be restored below.",
+						test -> test.shown(test.admin(), p -> p.post("/pages/" + test.page() + "/trash"))),
+				action("pages", "restore", "Restored from the trash, as it was before.",
+						test -> test.shown(test.admin(), p -> p.post("/pages/" + test.trashedPage() + "/restore"))),
+				action("pages", "delete for good", "Deleted for good.",
+						test -> test.shown(test.admin(), p -> p.post("/pages/" + test.trashedPage() + "/delete"))),
+				action("pages", "empty the trash", "Trash emptied:", test -> {
+					test.trashedPage();
+					return test.shown(test.admin(), p -> p.post("/pages/trash/empty"));
+				}),
+
+				action("posts", "trash", "Moved to the trash: it is off the site, and can be restored from the trash.",
+						test -> test.shown(test.admin(), p -> p.post("/posts/" + test.draft().getId() + "/trash"))),
+				action("posts", "restore", "Restored from the trash, as it was before.",
+						test -> test.shown(test.admin(), p -> p.post("/posts/" + test.trashedPost() + "/restore"))),
+				action("posts", "delete for good", "Deleted for good, with its comments and revisions.",
+						test -> test.shown(test.admin(), p -> p.post("/posts/" + test.trashedPost() + "/delete"))),
+				action("posts", "empty the trash", "Trash emptied:", test -> {
+					test.trashedPost();
+					return test.shown(test.admin(), p -> p.post("/posts/trash/empty"));
+				}),
+				action("posts", "bulk publish", "2 posts published.", test -> test.shown(test.admin(), p -> p.post("/posts/bulk",
+						"ids", test.draft().getId().toString(), "ids", test.draft().getId().toString(), "action", "publish"))),
+				action("posts", "bulk unpublish", "1 post taken off the site.", test -> test.shown(test.admin(),
+						p -> p.post("/posts/bulk", "ids", Long.toString(test.livePost()), "action", "unpublish"))),
+				action("posts", "bulk trash", "1 post moved to the trash.", test -> test.shown(test.admin(),
+						p -> p.post("/posts/bulk", "ids", test.draft().getId().toString(), "action", "trash"))),
+				action("posts", "bulk category", "Category set on 1 post.", test -> test.shown(test.admin(),
+						p -> p.post("/posts/bulk", "ids", test.draft().getId().toString(), "action", "category", "category",
+								Long.toString(test.category())))),
+				action("posts", "bulk with nothing ticked", "Tick the posts to work on first.",
+						test -> test.shown(test.admin(), p -> p.post("/posts/bulk", "action", "publish"))),
 				action("page editor", "save", "Saved.", test -> test.shown(test.admin(),
 						p -> p.post("/pages/" + test.page(), "title", "Contact us", "body", "Write.", "action", "save"))),
 				action("page editor", "a body too long, refused", "The body is longer than", test -> test.shown(test.admin(),
@@ -387,6 +424,26 @@ class EveryScreenNoticeTests {
 		return pages.save(null, "Contact " + System.nanoTime(), null, "Write to us.", PageStatus.DRAFT, null, null, null)
 			.block()
 			.id();
+	}
+
+	long trashedPage() {
+		long id = page();
+		trash.trashPage(id).block();
+		return id;
+	}
+
+	long trashedPost() {
+		long id = draft().getId();
+		trash.trashPost(id).block();
+		return id;
+	}
+
+	long livePost() {
+		return posts.draft("Live " + System.nanoTime()).publish().getId();
+	}
+
+	long category() {
+		return taxonomy.create(Kind.CATEGORY, "Category " + System.nanoTime()).block().id();
 	}
 
 	long comment() {

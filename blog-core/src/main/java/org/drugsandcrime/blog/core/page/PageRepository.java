@@ -13,6 +13,7 @@ public interface PageRepository extends ReactiveCrudRepository<Page, Long> {
 
 	Mono<Page> findBySlug(String slug);
 
-	@Query("SELECT * FROM pages ORDER BY nav_position NULLS LAST, title")
+	/** Every page outside the trash, in menu order. */
+	@Query("SELECT * FROM pages WHERE trashed_at IS NULL ORDER BY nav_position NULLS LAST, title")
 	Flux<Page> findAllInOrder();
 }

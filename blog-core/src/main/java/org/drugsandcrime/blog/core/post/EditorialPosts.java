@@ -31,7 +31,8 @@ public class EditorialPosts {
 	/** A page of posts, newest change first; {@code page} starts at 1. */
 	public Mono<Listing> list(Filter filter, int page, int size) {
 		List<String> where = new ArrayList<>();
-		where.add("TRUE");
+		// The trash has a list of its own (core.trash.Trash).
+		where.add("p.trashed_at IS NULL");
 		String state = filter.state() == null ? "" : filter.state();
 		switch (state) {
 			case "draft" -> where.add("p.status = 'DRAFT'");
@@ -97,7 +98,7 @@ public class EditorialPosts {
 				SELECT count(*) FILTER (WHERE status = 'DRAFT') AS drafts,
 				       count(*) FILTER (WHERE status <> 'DRAFT' AND published_at > :now) AS scheduled,
 				       count(*) FILTER (WHERE status <> 'DRAFT' AND published_at <= :now) AS published
-				FROM posts
+				FROM posts WHERE trashed_at IS NULL
 				""")
 			.bind("now", clock.instant())
 			.map((row, meta) -> new Counts(row.get("drafts", Long.class), row.get("scheduled", Long.class),
