@@ -90,6 +90,11 @@ class ModerationInTheBrowserTests {
 					comment(site, slug, "Ben Reader", "Who audits the payments? " + run);
 				}
 
+				// Newer comments above the readers' (newest come first), so the queue must scroll to reach theirs.
+				for (int i = 0; i < 6; i++) {
+					PortalToSiteTests.pendingComment(postId, "An earlier thought, number " + i + ", which goes on for a while. ".repeat(4));
+				}
+
 				MimeMessage mail = awaitMailTo(editor);
 				assertThat(mail.getSubject()).matches("(A comment waits|\\d+ comments wait) for moderation on .+");
 				String text = Inbox.part(mail, "text/plain");
@@ -106,6 +111,8 @@ class ModerationInTheBrowserTests {
 				portal.waitForURL(url -> url.contains("done=approved"));
 				assertThat(portal.url()).contains("/comments?status=pending");
 				assertThat(portal.locator("#notice").textContent()).isEqualTo("1 comment approved.");
+				assertThat(inView(portal, portal.locator("#notice"))).as("the notice, with the queue scrolled to the next comment")
+					.isTrue();
 				assertThat(portal.locator("nav.tabs a[aria-current=page]").textContent()).contains("Pending");
 
 				Locator second = article(portal, "Who audits the payments? " + run);
@@ -165,6 +172,11 @@ class ModerationInTheBrowserTests {
 		Locator article = page.locator("article.comment", new Page.LocatorOptions().setHasText(text));
 		assertThat(article.count()).as("one comment saying " + text).isOne();
 		return article;
+	}
+
+	static boolean inView(Page page, Locator element) {
+		var box = element.boundingBox();
+		return box != null && box.y >= 0 && box.y + box.height <= page.viewportSize().height;
 	}
 
 	static int horizontalOverflow(Page page) {
