@@ -148,8 +148,9 @@ class PortalToSiteTests {
 			page.fill("#slug", slug);
 			page.fill("#body", "Drug treatment **works** when it is funded.");
 			page.waitForSelector("#preview strong");
-			page.click("button[value=publish]");
-			page.waitForURL(url -> url.endsWith("?done=published"));
+			page.click("button[value=confirm-publish]");
+			page.click("#publish-with-email");
+			page.waitForURL(url -> url.contains("?done=published"));
 
 			page.navigate(web.baseUrl() + "/posts/" + slug);
 			assertThat(page.content()).contains("Written in a real browser").contains("<strong>works</strong>");

@@ -1,5 +1,6 @@
 package org.drugsandcrime.blog.admin.media;
 
+import java.time.Instant;
 import java.util.List;
 
 import reactor.core.publisher.Mono;
@@ -100,11 +101,11 @@ class MediaController {
 	private MediaItem item(Staff staff, Media stored) {
 		return new MediaItem(stored.id(), site.url("/media/" + stored.fileName()), "/media/" + stored.fileName(),
 				stored.originalName(), stored.contentType(), stored.sizeBytes() / 1024, stored.width(), stored.height(),
-				stored.altText(), staff.mayDeleteMediaBy(stored.uploadedBy()));
+				stored.altText(), staff.mayDeleteMediaBy(stored.uploadedBy()), stored.createdAt());
 	}
 
 	record MediaItem(long id, String url, String path, String originalName, String contentType, long kilobytes,
-			Integer width, Integer height, String altText, boolean deletable) {
+			Integer width, Integer height, String altText, boolean deletable, Instant uploadedAt) {
 	}
 
 	record LibraryView(List<MediaItem> items, long maxMegabytes) {
