@@ -18,6 +18,7 @@ import org.drugsandcrime.blog.core.post.PostReview;
 import org.drugsandcrime.blog.core.settings.Site;
 import org.drugsandcrime.blog.core.subscription.SubscriberDirectory;
 import org.drugsandcrime.blog.core.time.SiteTime;
+import org.drugsandcrime.blog.core.trash.Trash;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -53,8 +54,11 @@ class PublishController {
 
 	private final Clock clock;
 
+	private final Trash trash;
+
 	PublishController(PostRepository posts, PostPublishing publishing, PostReview review, ScheduledPublishing scheduled,
-			SubscriberDirectory subscribers, Site site, Audit audit, Clock clock) {
+			SubscriberDirectory subscribers, Site site, Audit audit, Clock clock, Trash trash) {
+		this.trash = trash;
 		this.posts = posts;
 		this.publishing = publishing;
 		this.review = review;
@@ -70,7 +74,10 @@ class PublishController {
 	Mono<String> confirm(Staff staff, @PathVariable long id, @RequestParam(required = false) String at,
 			ServerWebExchange exchange, Model model) {
 		staff.require(staff.mayPublish());
-		return publishable(staff, id).flatMap(post -> site.time().flatMap(time -> {
+		return publishable(staff, id).flatMap(post -> site.time().flatMap(time -> inTrash(id).flatMap(trashed -> {
+			if (trashed) {
+				return refuse(exchange, model, post, time);
+			}
 			Notice notice = Notice.after(exchange, EditorOutcome.class);
 			Choice choice;
 			try {
@@ -82,14 +89,17 @@ class PublishController {
 				choice = null;
 			}
 			return show(model, post, time, choice, notice);
-		}));
+		})));
 	}
 
 	@PostMapping("/posts/{id}/publish")
 	Mono<String> publish(Staff staff, @PathVariable long id, @ModelAttribute PublishForm form, ServerWebExchange exchange,
 			Model model) {
 		staff.require(staff.mayPublish());
-		return publishable(staff, id).flatMap(post -> site.time().flatMap(time -> {
+		return publishable(staff, id).flatMap(post -> site.time().flatMap(time -> inTrash(id).flatMap(trashed -> {
+			if (trashed) {
+				return refuse(exchange, model, post, time);
+			}
 			Choice choice;
 			Boolean email = form.emailSubscribers();
 			try {
@@ -121,7 +131,17 @@ class PublishController {
 				.thenReturn(announcedBefore ? EditorOutcome.PUBLISHED.redirectTo(editor)
 						: email ? EditorOutcome.PUBLISHED_EMAILING.redirectTo(editor, count)
 						: EditorOutcome.PUBLISHED_QUIETLY.redirectTo(editor)));
-		}));
+		})));
+	}
+
+	/** A trashed post is a draft that remembers what it was: it is restored before anything else happens to it. */
+	private Mono<Boolean> inTrash(long id) {
+		return trash.post(id).map(Trash.PostState::trashed).defaultIfEmpty(false);
+	}
+
+	private Mono<String> refuse(ServerWebExchange exchange, Model model, Post post, SiteTime time) {
+		exchange.getResponse().setStatusCode(HttpStatus.CONFLICT);
+		return show(model, post, time, null, Notice.error("This post is in the trash: restore it to publish it."));
 	}
 
 	private Mono<String> show(Model model, Post post, SiteTime time, Choice choice, Notice notice) {

@@ -20,6 +20,7 @@ import org.drugsandcrime.blog.core.post.PublishedPosts;
 import org.drugsandcrime.blog.core.subscription.SubscriberDirectory;
 import org.drugsandcrime.blog.core.subscription.SubscriberStatus;
 import org.drugsandcrime.blog.core.testing.Subscribers;
+import org.drugsandcrime.blog.core.trash.Trash;
 import org.drugsandcrime.blog.core.user.Role;
 import org.drugsandcrime.blog.core.user.StaffUser;
 import org.drugsandcrime.blog.test.MutableClock;
@@ -61,6 +62,9 @@ class SafePublishingTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	Trash trash;
 
 	Subscribers subscribers;
 
@@ -194,6 +198,18 @@ class SafePublishingTests {
 			.value(html -> assertThat(html).contains("is not a date and time"));
 		portal.get("/posts/999999999/publish").expectStatus().isNotFound();
 		assertThat(posts.findById(id).block().getStatus()).isEqualTo(PostStatus.DRAFT);
+	}
+
+	@Test
+	void aTrashedPostIsNotPublishedFromTheQuestion() {
+		long id = create("Binned first");
+		trash.trashPost(id).block();
+
+		portal.get("/posts/" + id + "/publish").expectStatus().isEqualTo(409).expectBody(String.class)
+			.value(html -> assertThat(html).contains("This post is in the trash"));
+		portal.post("/posts/" + id + "/publish", "email", "yes").expectStatus().isEqualTo(409);
+		assertThat(posts.findById(id).block().isVisibleAt(clock.instant())).isFalse();
+		assertThat(postMailsFor(id)).isZero();
 	}
 
 	long create(String title) {
