@@ -92,7 +92,7 @@ class ModerationInTheBrowserTests {
 
 				// Newer comments above the readers' (newest come first), so the queue must scroll to reach theirs.
 				for (int i = 0; i < 6; i++) {
-					PortalToSiteTests.pendingComment(postId, "An earlier thought, number " + i + ", which goes on for a while. ".repeat(4));
+					PortalToSiteTests.pendingComment(postId, ("An earlier thought, number " + i + ", which goes on for a while. ").repeat(4));
 				}
 
 				MimeMessage mail = awaitMailTo(editor);
@@ -146,7 +146,10 @@ class ModerationInTheBrowserTests {
 	}
 
 	static BrowserContext context(Browser browser, int width) {
-		return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, width > 600 ? 900 : 844));
+		BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, width > 600 ? 900 : 844));
+		// A sign-in (an Argon2 hash) on a machine busy with other builds once took longer than Playwright's 30 s.
+		context.setDefaultTimeout(90_000);
+		return context;
 	}
 
 	static void signIn(Page page, String email) {
@@ -198,7 +201,7 @@ class ModerationInTheBrowserTests {
 	static void createEditor(String email) {
 		PortalClient portal = PortalClient.signIn(admin, ADMIN, PASSWORD);
 		PortalClient.location(portal.post("/users",
-				Map.of("email", email, "displayName", "Editor " + email.hashCode(), "role", "EDITOR", "password", PASSWORD)));
+				Map.of("email", email, "displayName", "Edith Editor", "role", "EDITOR", "password", PASSWORD)));
 	}
 
 	/**
