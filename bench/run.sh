@@ -4,19 +4,23 @@
 #   bench/run.sh                  10,000 generated posts (30,000 comments)
 #   bench/run.sh --posts 100000   the large archive
 #   options: --duration SECONDS (default 15) --connections N (default 32) --no-build
+#            --views on|off (default on: blog-web counts post views, as it does by default)
+#            --only NAME    measure one URL of the list below (home, post, search, ...), e.g. for an on/off comparison
 #
 # Needs PostgreSQL on localhost:5432 (or BLOG_BENCH_DB_URL); installs wrk and nginx from Debian's packages.
 # The data set lives in its own database (blog_bench_<posts>) and is generated once, then reused.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-posts=10000 duration=15 connections=32 build=true
+posts=10000 duration=15 connections=32 build=true views=on only=
 while [ $# -gt 0 ]; do
   case "$1" in
     --posts) posts=$2; shift 2 ;;
     --duration) duration=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --no-build) build=false; shift ;;
+    --views) views=$2; shift 2 ;;
+    --only) only=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -82,7 +86,8 @@ if [ "${existing:-0}" -lt "$posts" ]; then
   kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; pids=()
 fi
 
-start_app "$out/blog-web.log" BLOG_DEMO_CONTENT=false
+case "$views" in on) views_enabled=true ;; off) views_enabled=false ;; *) echo "--views on|off" >&2; exit 2 ;; esac
+start_app "$out/blog-web.log" BLOG_DEMO_CONTENT=false BLOG_WEB_VIEWS_ENABLED=$views_enabled
 wait_for_log "$out/blog-web.log" "Started BlogWebApplication" 120
 base="http://localhost:$app_port"
 
@@ -97,6 +102,14 @@ urls=(
   "sitemap index|/sitemap.xml"
   "post sitemap|/sitemaps/posts-1.xml"
 )
+if [ -n "$only" ]; then
+  kept=()
+  for entry in "${urls[@]}"; do [ "${entry%%|*}" = "$only" ] && kept+=("$entry"); done
+  [ ${#kept[@]} -gt 0 ] || { echo "no URL named $only" >&2; exit 2; }
+  urls=("${kept[@]}")
+fi
+# wrk names no client; browsers do, and blog-web counts post views only from clients that name themselves.
+agent="User-Agent: Mozilla/5.0 (X11; Linux x86_64) bench/run.sh"
 
 # The ceiling: every response saved as a file and served by nginx with the same content type.
 rm -rf "$out/nginx" && mkdir -p "$out/nginx/root" "$out/nginx/tmp"
@@ -139,7 +152,7 @@ sleep 1
 
 measure() { # url -> "rps p50 p99 errors"
   local report
-  report=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "$1")
+  report=$(wrk -t2 -c"$connections" -d"${duration}s" --latency -H "$agent" "$1")
   local rps p50 p99 non2xx sockerr
   rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$report")
   p50=$(awk '$1 == "50%" {print $2}' <<<"$report")
@@ -161,6 +174,7 @@ results="$out/results-$posts-$(date -u +%Y%m%dT%H%M%SZ).md"
   echo
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)."
   echo "wrk -t2 -c$connections -d${duration}s per URL, after a ${duration}s warm-up on each URL; JVM: $java_opts."
+  echo "Post view counting (blog.web.views.enabled): $views. Load average before: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
   echo "| URL | bytes | ours req/s | p50 ms | p99 ms | errors | nginx req/s | nginx p99 ms | ours/nginx | RSS MB |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
@@ -169,7 +183,7 @@ results="$out/results-$posts-$(date -u +%Y%m%dT%H%M%SZ).md"
 # Warm-up over every URL before measuring any: the JIT compiles the shared serving path during the first
 # seconds of load, and a per-URL warm-up charged that to whichever URL came first (the home page, at 40%).
 for entry in "${urls[@]}"; do
-  wrk -t2 -c"$connections" -d"${duration}s" "$base${entry#*|}" >/dev/null
+  wrk -t2 -c"$connections" -d"${duration}s" -H "$agent" "$base${entry#*|}" >/dev/null
 done
 
 i=0
@@ -181,5 +195,9 @@ for entry in "${urls[@]}"; do
   bytes=$(stat -c %s "$out/nginx/root/u$i")
   echo "| $name \`$path\` | $bytes | $rps | $(to_ms "$p50") | $(to_ms "$p99") | $errors | $nrps | $(to_ms "$np99") | $ratio | $(rss_mb) |" | tee -a "$results"
 done
+if [ "$views" = on ]; then
+  sleep 6 # one flush interval: the last views reach the database
+  echo "Views of \`/posts/$post_slug\` counted and stored (this run and earlier ones): $(psql_q "SELECT coalesce(sum(v.views), 0) FROM post_daily_views v JOIN posts p ON p.id = v.post_id WHERE p.slug = '$post_slug'")" | tee -a "$results"
+fi
 echo
 echo "Written to $results"

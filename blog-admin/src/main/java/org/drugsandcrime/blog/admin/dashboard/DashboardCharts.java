@@ -58,9 +58,7 @@ final class DashboardCharts {
 
 	static ChartView postsPerMonth(List<Figure> months, boolean ownPosts) {
 		String heading = ownPosts ? "Your posts published per month" : "Posts published per month";
-		List<SvgChart.Point> points = months.stream()
-			.map(month -> new SvgChart.Point(MONTH.format(month.start()), LONG_MONTH.format(month.start()), month.value()))
-			.toList();
+		List<SvgChart.Point> points = monthly(months, "");
 		String description = months.isEmpty() ? "No figures." : "Posts published per month from "
 				+ LONG_MONTH.format(months.get(0).start()) + " to " + LONG_MONTH.format(months.get(months.size() - 1).start())
 				+ ": " + total(months) + " in all" + busiest(months, "in", figure -> LONG_MONTH.format(figure.start())) + ".";
@@ -85,16 +83,25 @@ final class DashboardCharts {
 
 	static ChartView subscribersPerMonth(List<Figure> months) {
 		String heading = "Subscribers over time";
-		List<SvgChart.Point> points = months.stream()
-			.map(month -> new SvgChart.Point(MONTH.format(month.start()), "End of " + LONG_MONTH.format(month.start()),
-					month.value()))
-			.toList();
+		List<SvgChart.Point> points = monthly(months, "End of ");
 		String description = months.isEmpty() ? "No figures." : "Confirmed subscribers at the end of each month from "
 				+ LONG_MONTH.format(months.get(0).start()) + " (" + SvgChart.format(months.get(0).value()) + ") to now ("
 				+ SvgChart.format(months.get(months.size() - 1).value()) + ").";
 		return new ChartView("subscribers", heading, SvgChart.line(new SvgChart.Data("subscribers-chart", heading,
 				description, "subscribers", points)), "Month", "Subscribers",
 				rows(months, figure -> "End of " + LONG_MONTH.format(figure.start())));
+	}
+
+	/** Every other month named, counted back from this one, so that short names never crowd at a phone's width. */
+	private static List<SvgChart.Point> monthly(List<Figure> months, String prefix) {
+		List<SvgChart.Point> points = new ArrayList<>();
+		for (int i = 0; i < months.size(); i++) {
+			Figure month = months.get(i);
+			boolean labelled = (months.size() - 1 - i) % 2 == 0;
+			points.add(new SvgChart.Point(labelled ? MONTH.format(month.start()) : "", prefix + LONG_MONTH.format(month.start()),
+					month.value()));
+		}
+		return points;
 	}
 
 	private static String weekOf(LocalDate monday) {

@@ -23,19 +23,19 @@ final class SvgChart {
 
 	private static final int WIDTH = 480;
 
-	private static final int FONT = 13;
+	private static final int FONT = 15;
 
-	private static final int LEFT = 48;
+	private static final int LEFT = 62;
 
 	private static final int RIGHT = 8;
 
 	private static final int TOP = 14;
 
-	private static final int BOTTOM = 26;
+	private static final int BOTTOM = 28;
 
-	private static final int BAR_ROW = 38;
+	private static final int BAR_ROW = 42;
 
-	private static final int LONGEST_LABEL = 58;
+	private static final int LONGEST_LABEL = 54;
 
 	/** What a chart shows: {@code id} names its title and description (letters, digits and dashes only). */
 	record Data(String id, String title, String description, String unit, List<Point> points) {
@@ -184,10 +184,9 @@ final class SvgChart {
 	/** Grid lines and figures at nought, half and the top of the scale. */
 	private static void axes(XMLStreamWriter svg, long scale, int height) throws XMLStreamException {
 		double plotHeight = height - TOP - BOTTOM;
-		for (long value : new long[] { 0, scale / 2, scale }) {
-			if (value == scale / 2 && scale % 2 != 0) {
-				continue;
-			}
+		// Halfway only where it is a whole number: a scale of 1 or 5 has just its ends.
+		long[] marks = scale % 2 == 0 ? new long[] { 0, scale / 2, scale } : new long[] { 0, scale };
+		for (long value : marks) {
 			double y = height - BOTTOM - plotHeight * value / scale;
 			svg.writeEmptyElement("line");
 			svg.writeAttribute("class", value == 0 ? "chart-base" : "chart-grid");
