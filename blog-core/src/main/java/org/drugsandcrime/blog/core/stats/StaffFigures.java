@@ -59,13 +59,16 @@ public class StaffFigures {
 		return figures(sql, authorId, to.minusDays(VIEW_DAYS - 1), to, null);
 	}
 
-	/** The {@value #MOST_READ} posts read most in the last {@value #MOST_READ_DAYS} days, most read first. */
+	/**
+	 * The {@value #MOST_READ} posts read most in the last {@value #MOST_READ_DAYS} days, most read first; a post in the
+	 * trash is left out (its views still count in the days' totals: they happened).
+	 */
 	public Mono<List<PostFigure>> mostReadThisWeek(Long authorId) {
 		LocalDate to = today();
 		DatabaseClient.GenericExecuteSpec query = database.sql("""
 				SELECT p.id, p.title, sum(v.views) AS views
 				FROM post_daily_views v JOIN posts p ON p.id = v.post_id
-				WHERE v.day BETWEEN :from AND :to %s
+				WHERE v.day BETWEEN :from AND :to AND p.trashed_at IS NULL %s
 				GROUP BY p.id, p.title
 				ORDER BY views DESC, p.id DESC
 				LIMIT :limit
@@ -126,10 +129,13 @@ public class StaffFigures {
 		return figures(sql, null, thisMonth.minusMonths(MONTHS - 1), thisMonth, zone);
 	}
 
-	/** Drafts, scheduled and published posts, and comments waiting for moderation: the author's own when given one. */
+	/**
+	 * Drafts (not in the trash), scheduled and published posts, and comments waiting for moderation: the author's own
+	 * when given one.
+	 */
 	public Mono<Counts> counts(Long authorId) {
 		DatabaseClient.GenericExecuteSpec query = database.sql("""
-				SELECT (SELECT count(*) FROM posts p WHERE p.status = 'DRAFT' %1$s) AS drafts,
+				SELECT (SELECT count(*) FROM posts p WHERE p.status = 'DRAFT' AND p.trashed_at IS NULL %1$s) AS drafts,
 				       (SELECT count(*) FROM posts p WHERE p.status <> 'DRAFT' AND p.published_at > :now %1$s) AS scheduled,
 				       (SELECT count(*) FROM posts p WHERE %2$s %1$s) AS published,
 				       (SELECT count(*) FROM comments c JOIN posts p ON p.id = c.post_id WHERE c.status = 'PENDING' %1$s) AS pending

@@ -17,6 +17,7 @@ import org.drugsandcrime.blog.core.post.PostPublishing;
 import org.drugsandcrime.blog.core.stats.PostViewCounts.DailyCount;
 import org.drugsandcrime.blog.core.stats.StaffFigures.Figure;
 import org.drugsandcrime.blog.core.testing.Posts;
+import org.drugsandcrime.blog.core.trash.Trash;
 import org.drugsandcrime.blog.core.user.StaffUser;
 import org.drugsandcrime.blog.core.user.StaffUserRepository;
 import org.drugsandcrime.blog.test.BlogTest;
@@ -48,6 +49,9 @@ class StaffFiguresTests {
 	DatabaseClient database;
 
 	@Autowired
+	Trash trash;
+
+	@Autowired
 	java.time.Clock clock;
 
 	Posts posts;
@@ -77,14 +81,16 @@ class StaffFiguresTests {
 	}
 
 	@Test
-	void theMostReadThisWeekAreTheAuthorsOwnMostReadFirstAndOnlyThisWeeksViews() {
+	void theMostReadThisWeekAreTheAuthorsOwnMostReadFirstOnlyThisWeeksViewsAndNoneInTheTrash() {
 		StaffUser author = posts.author("Most read " + System.nanoTime());
 		Post less = posts.draft("Read a little " + System.nanoTime()).by(author).publish();
 		Post more = posts.draft("Read a lot " + System.nanoTime()).by(author).publish();
 		Post old = posts.draft("Read last month " + System.nanoTime()).by(author).publish();
+		Post binned = posts.draft("Read, then trashed " + System.nanoTime()).by(author).publish();
 		LocalDate today = figures.today();
 		views.add(List.of(new DailyCount(less.getSlug(), today, 2), new DailyCount(more.getSlug(), today.minusDays(6), 9),
-				new DailyCount(old.getSlug(), today.minusDays(7), 500))).block();
+				new DailyCount(old.getSlug(), today.minusDays(7), 500), new DailyCount(binned.getSlug(), today, 40))).block();
+		trash.trashPost(binned.getId()).block();
 
 		assertThat(figures.mostReadThisWeek(author.id()).block()).containsExactly(
 				new StaffFigures.PostFigure(more.getId(), more.getTitle(), 9),
@@ -112,10 +118,12 @@ class StaffFiguresTests {
 	}
 
 	@Test
-	void anAuthorsCountsAreOfTheirOwnPosts() {
+	void anAuthorsCountsAreOfTheirOwnPostsAndDraftsLeaveOutTheTrash() {
 		StaffUser author = posts.author("Counting " + System.nanoTime());
 		posts.draft("A draft " + System.nanoTime()).by(author).save();
 		posts.draft("Another draft " + System.nanoTime()).by(author).save();
+		Post binned = posts.draft("In the trash " + System.nanoTime()).by(author).save();
+		trash.trashPost(binned.getId()).block();
 		posts.draft("Live " + System.nanoTime()).by(author).publish();
 		posts.draft("Not theirs " + System.nanoTime()).by(posts.author("Else " + System.nanoTime())).save();
 
