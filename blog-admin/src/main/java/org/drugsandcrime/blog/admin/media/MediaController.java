@@ -14,6 +14,8 @@ import org.drugsandcrime.blog.core.media.Media;
 import org.drugsandcrime.blog.core.media.MediaLibrary;
 import org.drugsandcrime.blog.core.media.MediaRepository;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.http.codec.multipart.FormFieldPart;
 import org.springframework.http.codec.multipart.Part;
@@ -22,6 +24,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -88,6 +91,39 @@ class MediaController {
 						? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.UNSUPPORTED_MEDIA_TYPE);
 				return page(staff, model, Notice.error(ex.getMessage()));
 			});
+	}
+
+	/**
+	 * The editor's upload (button, drop or paste): the same checks as the library's form, answered in JSON so the
+	 * page can insert the image where the writer was. A refusal is a 4xx with the reason for staff.
+	 */
+	@PostMapping(path = "/media/uploads", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	Mono<ResponseEntity<Object>> uploadFromEditor(Staff staff, ServerWebExchange exchange) {
+		return exchange.getMultipartData().flatMap(parts -> {
+			Part file = parts.getFirst("file");
+			if (!(file instanceof FilePart upload)) {
+				return Mono.error(new InvalidMediaException("Choose an image file to upload."));
+			}
+			Part alt = parts.getFirst("alt");
+			String altText = alt instanceof FormFieldPart field ? field.value() : "";
+			return library.store(upload.filename(), upload.content(), staff.id(), altText);
+		})
+			.flatMap(stored -> audit.record(staff, "media.upload", "media", stored.id(), stored.fileName())
+				.thenReturn(ResponseEntity.status(HttpStatus.CREATED)
+					.<Object>body(new Uploaded(stored.id(), "/media/" + stored.fileName(), stored.altText(),
+							stored.originalName(), stored.width(), stored.height()))))
+			.onErrorResume(InvalidMediaException.class, ex -> Mono.just(ResponseEntity
+				.status(ex.getMessage().startsWith("The file is larger") ? HttpStatus.CONTENT_TOO_LARGE
+						: HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+				.body(new Refused(ex.getMessage()))));
+	}
+
+	/** An image stored from the editor: the address to put in the Markdown and what it is. */
+	record Uploaded(long id, String path, String alt, String name, Integer width, Integer height) {
+	}
+
+	record Refused(String error) {
 	}
 
 	private Mono<String> page(Staff staff, Model model, Notice notice) {

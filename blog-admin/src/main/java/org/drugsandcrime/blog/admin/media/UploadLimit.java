@@ -43,6 +43,14 @@ class UploadLimit implements WebFilter {
 			String message = upload
 					? "The file is larger than %d MB: images may be at most %d MB. Nothing was stored.".formatted(megabytes, megabytes)
 					: "That form is larger than the portal accepts. Nothing was saved: go back and shorten it.";
+			if (upload && exchange.getRequest().getPath().value().equals("/media/uploads")) {
+				// The editor's upload reads JSON; the message is the same.
+				String json = "{\"error\":\"" + message.replace("\"", "\\\"") + "\"}";
+				exchange.getResponse().setStatusCode(HttpStatus.CONTENT_TOO_LARGE);
+				exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_JSON);
+				return exchange.getResponse()
+					.writeWith(Mono.just(exchange.getResponse().bufferFactory().wrap(json.getBytes(StandardCharsets.UTF_8))));
+			}
 			String html = """
 					<!DOCTYPE html>
 					<html lang="en-GB"><head><meta charset="utf-8"><title>Too large · Blog admin</title>

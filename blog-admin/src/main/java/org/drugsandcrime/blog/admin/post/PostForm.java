@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.drugsandcrime.blog.core.post.InvalidPostException;
+import org.drugsandcrime.blog.core.post.PostAutosaves;
 import org.drugsandcrime.blog.core.post.PostDraft;
 import org.drugsandcrime.blog.core.time.SiteTime;
 
@@ -16,6 +17,13 @@ record PostForm(String title, String slug, String body, String excerpt, String c
 		String action) {
 
 	static final int MAX_BODY_LENGTH = 500_000;
+
+	/** The form as it was when autosaved. */
+	static PostForm of(PostAutosaves.Fields fields) {
+		return new PostForm(fields.title(), fields.slug(), fields.body(), fields.excerpt(), fields.categories(),
+				fields.tags(), fields.series(), fields.seriesPosition(), fields.featured() ? "on" : null,
+				fields.coverImage(), fields.seoDescription(), null, null);
+	}
 
 	PostDraft toDraft(Long id, long authorId) {
 		if (body != null && body.length() > MAX_BODY_LENGTH) {

@@ -3,9 +3,11 @@ package org.drugsandcrime.blog.admin.post;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.Optional;
 
 import reactor.core.publisher.Mono;
 
@@ -19,6 +21,7 @@ import org.drugsandcrime.blog.core.media.MediaRepository;
 import org.drugsandcrime.blog.core.post.EditorialPosts;
 import org.drugsandcrime.blog.core.post.InvalidPostException;
 import org.drugsandcrime.blog.core.post.Post;
+import org.drugsandcrime.blog.core.post.PostAutosaves;
 import org.drugsandcrime.blog.core.post.PostEditing;
 import org.drugsandcrime.blog.core.post.PostNotFoundException;
 import org.drugsandcrime.blog.core.post.PostPublishing;
@@ -95,10 +98,12 @@ class PostsController {
 
 	private final Trash trash;
 
+	private final PostAutosaves autosaves;
+
 	PostsController(EditorialPosts listing, PostRepository posts, PostEditing editing, PostPublishing publishing,
 			PostRevisions revisions, PostReview review, CategoryRepository categories, StaffAccounts accounts, BodyRenderer renderer,
 			ScheduledPublishing scheduled, Audit audit, PublicSite site, Clock clock, MediaRepository media,
-			Site siteTime, Outbox outbox, Trash trash) {
+			Site siteTime, Outbox outbox, Trash trash, PostAutosaves autosaves) {
 		this.siteTime = siteTime;
 		this.outbox = outbox;
 		this.listing = listing;
@@ -116,6 +121,7 @@ class PostsController {
 		this.clock = clock;
 		this.media = media;
 		this.trash = trash;
+		this.autosaves = autosaves;
 	}
 
 	@GetMapping("/posts")
@@ -160,7 +166,7 @@ class PostsController {
 
 	@PostMapping("/posts")
 	Mono<String> createSubmitted(Staff staff, @ModelAttribute PostForm form, Model model, ServerWebExchange exchange) {
-		return Mono.defer(() -> precheck(staff, form).then(editing.save(form.toDraft(null, staff.id()), staff.id())))
+		return Mono.defer(() -> precheck(staff, form).then(editing.save(form.toDraft(null, staff.id()), staff.id(), staff.isEditor())))
 			.flatMap(saved -> audit.record(staff, "post.create", "post", saved.getId(), saved.getTitle()).thenReturn(saved))
 			.flatMap(saved -> act(staff, saved, form))
 			.map(saved -> afterAction(saved, form))
@@ -175,17 +181,28 @@ class PostsController {
 	Mono<String> edit(Staff staff, @PathVariable long id, ServerWebExchange exchange, Model model) {
 		return editable(staff, id).flatMap(post -> Mono
 			.zip(posts.categoryNamesOf(id).collectList(), posts.tagNamesOf(id).collectList(),
-					posts.seriesNameOf(id).defaultIfEmpty(""), revisions.of(id).count(), review.isWaiting(id))
-			.flatMap(parts -> editor(staff, model, EditorView.of(post, parts.getT1(), parts.getT2(), parts.getT3(),
-					state(post), publicUrl(post), staff.mayPublish(), parts.getT4()).waitingForReview(parts.getT5()),
-					Notice.after(exchange, EditorOutcome.class))));
+					posts.seriesNameOf(id).defaultIfEmpty(""), revisions.of(id).count(), review.isWaiting(id),
+					autosaves.newerThanPost(id).map(Optional::of).defaultIfEmpty(Optional.empty()), siteTime.time())
+			.flatMap(parts -> {
+				// Text autosaved since the last save comes back into the form, and the page says so.
+				Optional<PostAutosaves.Autosave> restored = parts.getT6();
+				EditorView view = restored
+					.map(autosave -> EditorView.of(id, PostForm.of(autosave.fields()), state(post), publicUrl(post),
+							post.getPublishedAt(), staff.mayPublish(), parts.getT4()))
+					.orElseGet(() -> EditorView.of(post, parts.getT1(), parts.getT2(), parts.getT3(), state(post),
+							publicUrl(post), staff.mayPublish(), parts.getT4()));
+				restored.ifPresent(autosave -> model.addAttribute("restoredAt", parts.getT7().clock(autosave.savedAt())));
+				return editor(staff, model, view.waitingForReview(parts.getT5()), Notice.after(exchange, EditorOutcome.class));
+			}));
 	}
 
 	@PostMapping("/posts/{id}")
 	Mono<String> update(Staff staff, @PathVariable long id, @ModelAttribute PostForm form, Model model,
 			ServerWebExchange exchange) {
 		return editable(staff, id).flatMap(post -> Mono
-			.defer(() -> outsideTrash(id).then(precheck(staff, form)).then(editing.save(form.toDraft(id, post.getAuthorId()), staff.id())))
+			.defer(() -> outsideTrash(id).then(precheck(staff, form))
+				.then(editing.save(form.toDraft(id, post.getAuthorId()), staff.id(), staff.isEditor())))
+			.flatMap(saved -> autosaves.discard(id).thenReturn(saved))
 			.flatMap(saved -> audit.record(staff, "post.save", "post", id, saved.getTitle()).thenReturn(saved))
 			.flatMap(saved -> act(staff, saved, form))
 			.map(saved -> afterAction(saved, form))
@@ -324,23 +341,36 @@ class PostsController {
 	}
 
 	private Mono<String> editor(Staff staff, Model model, EditorView view, Notice notice) {
-		// The cover field offers the newest images of the library; any address can still be typed.
+		// The cover is picked from thumbnails of the library's newest images (served by this portal, so they show
+		// wherever the public site is); a cover set to another address stays on offer as it is.
 		Mono<List<CoverChoice>> images = media.findNewestFirst().take(COVER_CHOICES)
 			.map(image -> new CoverChoice("/media/" + image.fileName(),
-					image.altText().isBlank() ? image.originalName() : image.originalName() + ": " + image.altText()))
-			.collectList();
+					image.altText().isBlank() ? image.originalName() : image.originalName() + ": " + image.altText(), true))
+			.collectList()
+			.map(choices -> {
+				String current = view.coverImage();
+				if (current.isBlank() || choices.stream().anyMatch(choice -> choice.path().equals(current))) {
+					return choices;
+				}
+				List<CoverChoice> withCurrent = new ArrayList<>();
+				withCurrent.add(new CoverChoice(current, "The current cover: " + current,
+						current.startsWith("/media/") || current.startsWith("https://")));
+				withCurrent.addAll(choices);
+				return withCurrent;
+			});
 		return Mono.zip(categories.findAllByName().map(Category::name).collectList(), images).map(parts -> {
 			model.addAttribute("editor", view);
 			model.addAttribute(Notice.ATTRIBUTE, notice);
 			model.addAttribute("knownCategories", parts.getT1());
 			model.addAttribute("coverChoices", parts.getT2());
-			model.addAttribute("coverPreview", view.coverImage().startsWith("/media/") ? site.url(view.coverImage())
-					: view.coverImage().startsWith("https://") ? view.coverImage() : null);
+			model.addAttribute("autosaveUrl", view.isNew() ? "/posts/autosave" : "/posts/" + view.id() + "/autosave");
+			model.addAttribute("mayCreateTerms", staff.isEditor());
 			return "post-editor";
 		});
 	}
 
-	record CoverChoice(String path, String label) {
+	/** One image the cover may be; {@code showable} when the portal can show its thumbnail. */
+	record CoverChoice(String path, String label, boolean showable) {
 	}
 
 	private String state(Post post) {

@@ -131,13 +131,24 @@ class MediaUploadTests {
 	}
 
 	@Test
-	void theEditorOffersLibraryImagesForTheCoverAndShowsTheChosenOne() throws IOException {
+	void theEditorOffersLibraryImagesAsThumbnailsForTheCoverWithTheChosenOneSelected() throws IOException {
 		Media stored = uploaded("cover.png");
-		assertThat(portal.page("/posts/new")).contains("<option value=\"/media/" + stored.fileName() + "\" label=\"cover.png: A chart");
+		String path = "/media/" + stored.fileName();
+		assertThat(portal.page("/posts/new")).contains("<input type=\"radio\" name=\"coverImage\" value=\"" + path + "\">")
+			.contains("<img src=\"" + path + "\"").contains("cover.png: A chart");
 		String location = portal.post("/posts", "title", "With a cover", "slug", "cover-" + System.nanoTime(),
-				"coverImage", "/media/" + stored.fileName(), "action", "save").expectStatus().is3xxRedirection()
+				"coverImage", path, "action", "save").expectStatus().is3xxRedirection()
 			.returnResult(Void.class).getResponseHeaders().getLocation().toString();
-		assertThat(portal.page(location)).contains("class=\"cover-preview\"").contains("/media/" + stored.fileName() + "\" alt=\"The current cover image\"");
+		assertThat(portal.page(location)).contains("value=\"" + path + "\" checked=\"checked\"");
+	}
+
+	@Test
+	void aCoverSetToAnotherAddressStaysOnOfferAndSelected() {
+		String location = portal.post("/posts", "title", "With an outside cover", "slug", "outside-cover-" + System.nanoTime(),
+				"coverImage", "https://images.example.org/cover.jpg", "action", "save").expectStatus().is3xxRedirection()
+			.returnResult(Void.class).getResponseHeaders().getLocation().toString();
+		assertThat(portal.page(location)).contains("value=\"https://images.example.org/cover.jpg\" checked=\"checked\"")
+			.contains("The current cover: https://images.example.org/cover.jpg");
 	}
 
 	@Test

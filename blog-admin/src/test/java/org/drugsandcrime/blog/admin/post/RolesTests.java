@@ -1,5 +1,6 @@
 package org.drugsandcrime.blog.admin.post;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.drugsandcrime.blog.admin.testing.Portal;
@@ -30,6 +31,12 @@ class RolesTests {
 
 	@Autowired
 	PostRepository postRepository;
+
+	/** The terms the editor form names exist, as they would on a real site: authors pick terms, they do not make them. */
+	@BeforeEach
+	void termsExist() {
+		posts.draft("Terms the authors' forms name").category("Payment by Results").tag("pilots").tag("reoffending").save();
+	}
 
 	@Test
 	void anAuthorGets403OnAnotherAuthorsPost() {

@@ -72,6 +72,15 @@ public final class Portal {
 		return web.get().uri(path).exchange();
 	}
 
+	/** A GET of exactly this address, sent as written (no encoding of its path), with this session. */
+	public WebTestClient.ResponseSpec get(java.net.URI uri, String headerName, String headerValue) {
+		WebTestClient.RequestHeadersSpec<?> request = web.get().uri(uri);
+		if (headerName != null) {
+			request = request.header(headerName, headerValue);
+		}
+		return request.exchange();
+	}
+
 	/** Posts a form with this session's CSRF token. */
 	public WebTestClient.ResponseSpec post(String path, MultiValueMap<String, String> form) {
 		MultiValueMap<String, String> withToken = new LinkedMultiValueMap<>(form);

@@ -64,6 +64,30 @@ public class PostEditing {
 
 	/** Saves a draft or an edit of a post in any state; its publishing state stays as it was. */
 	public Mono<Post> save(PostDraft draft, Long editorId) {
+		return save(draft, editorId, true);
+	}
+
+	/**
+	 * Saves as {@link #save(PostDraft, Long)} does; without {@code mayCreateTerms} (authors), a category, tag or
+	 * series that does not exist yet is refused with a message naming it, and nothing is saved.
+	 */
+	public Mono<Post> save(PostDraft draft, Long editorId, boolean mayCreateTerms) {
+		if (!mayCreateTerms) {
+			return Flux.concat(unknown("categories", draft.categories(), "category"), unknown("tags", draft.tags(), "tag"),
+					unknown("series", draft.series() == null ? List.of() : List.of(draft.series()), "series"))
+				.collectList()
+				.flatMap(unknown -> unknown.isEmpty() ? checkedSave(draft, editorId)
+						: Mono.error(new InvalidPostException(String.join(" ", unknown)
+								+ " Pick from the suggestions; only an editor can create new ones.")));
+		}
+		return checkedSave(draft, editorId);
+	}
+
+	private Flux<String> unknown(String table, List<String> names, String kind) {
+		return taxonomy.unknown(table, names).map(name -> "“" + name + "” is not a " + kind + " yet.");
+	}
+
+	private Mono<Post> checkedSave(PostDraft draft, Long editorId) {
 		String title = draft.title() == null ? "" : draft.title().strip();
 		if (title.isEmpty()) {
 			return Mono.error(new InvalidPostException("A post needs a title."));
@@ -88,6 +112,7 @@ public class PostEditing {
 				|| !Objects.equals(post.isCustomExcerpt() ? post.getExcerpt() : "", nullToEmpty(draft.excerpt()).strip()));
 		Mono<Void> revision = contentChanged ? keepRevision(post, editorId, now) : Mono.empty();
 		String previousSlug = post.getSlug();
+		String previousTitle = post.getTitle();
 		boolean wasVisible = post.isVisibleAt(now);
 
 		RenderedBody body = renderer.render(draft.bodyMarkdown(), draft.excerpt());
@@ -106,8 +131,14 @@ public class PostEditing {
 		post.setTagNames(String.join(" ", draft.tags()));
 		post.setUpdatedAt(now);
 
-		String wantedSlug = draft.slug() != null && !draft.slug().isBlank() ? Slugs.fromTitle(draft.slug(), "post")
-				: previousSlug != null ? previousSlug : Slugs.fromTitle(title, "post");
+		// Until a post first goes out, a slug that was made from its title follows the title (an autosaved draft is
+		// created while its title is still being typed); a slug staff chose, or one readers have seen, stays.
+		boolean chosen = draft.slug() != null && !draft.slug().isBlank();
+		boolean followsTitle = previousSlug == null ? !chosen
+				: post.getPublishedAt() == null && madeFrom(previousSlug, previousTitle)
+						&& (!chosen || draft.slug().strip().equals(previousSlug));
+		String wantedSlug = followsTitle ? Slugs.fromTitle(title, "post")
+				: chosen ? Slugs.fromTitle(draft.slug(), "post") : previousSlug;
 
 		return revision.then(taxonomy.seriesNamed(draft.series()).map(series -> series.id()).defaultIfEmpty(-1L))
 			.flatMap(seriesId -> {
@@ -127,6 +158,12 @@ public class PostEditing {
 						? redirects.record("/posts/" + previousSlug, "/posts/" + saved.getSlug()) : Mono.empty())
 				.then(changes.announce(new ContentChange("post", saved.getId())))
 				.thenReturn(saved));
+	}
+
+	/** Whether a slug is the one the title gives, as it is or numbered to be unique ("title-2"). */
+	private static boolean madeFrom(String slug, String title) {
+		String fromTitle = Slugs.fromTitle(title == null ? "" : title, "post");
+		return slug.equals(fromTitle) || slug.startsWith(fromTitle + "-") && slug.substring(fromTitle.length() + 1).matches("[0-9]{1,6}");
 	}
 
 	private Post newPost(Instant now) {

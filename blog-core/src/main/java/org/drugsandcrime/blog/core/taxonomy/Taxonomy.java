@@ -62,6 +62,44 @@ public class Taxonomy {
 			.one();
 	}
 
+	/**
+	 * The names among these that would create a category, tag or series rather than find one (compared by slug,
+	 * as the upserts above are), so that those not allowed to create terms can be told before anything is saved.
+	 */
+	public Flux<String> unknown(String table, List<String> names) {
+		if (!List.of("categories", "tags", "series").contains(table)) {
+			return Flux.error(new IllegalArgumentException(table));
+		}
+		Map<String, String> wanted = bySlug(names);
+		if (wanted.isEmpty()) {
+			return Flux.empty();
+		}
+		return database.sql("SELECT slug FROM " + table + " WHERE slug = ANY(:slugs)")
+			.bind("slugs", wanted.keySet().toArray(String[]::new))
+			.map((row, meta) -> row.get("slug", String.class))
+			.all()
+			.collectList()
+			.flatMapMany(known -> Flux.fromIterable(wanted.entrySet())
+				.filter(entry -> !known.contains(entry.getKey()))
+				.map(Map.Entry::getValue));
+	}
+
+	/** Names of existing terms that start with (or contain) what staff typed, best matches first. */
+	public Flux<String> suggestions(String table, String typed, int limit) {
+		if (!List.of("categories", "tags", "series").contains(table)) {
+			return Flux.error(new IllegalArgumentException(table));
+		}
+		String text = typed == null ? "" : typed.strip();
+		String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		return database.sql("SELECT name FROM " + table + " WHERE name ILIKE :pattern "
+				+ "ORDER BY lower(name) LIKE lower(:prefix) DESC, lower(name) LIMIT :limit")
+			.bind("pattern", pattern)
+			.bind("prefix", pattern.substring(1))
+			.bind("limit", limit)
+			.map((row, meta) -> row.get("name", String.class))
+			.all();
+	}
+
 	private static Map<String, String> bySlug(List<String> names) {
 		Map<String, String> bySlug = new LinkedHashMap<>();
 		for (String name : names) {

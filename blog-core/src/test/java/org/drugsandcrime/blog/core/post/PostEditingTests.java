@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.drugsandcrime.blog.core.redirect.Redirects;
+import org.drugsandcrime.blog.core.taxonomy.CategoryRepository;
 import org.drugsandcrime.blog.core.testing.Posts;
 import org.drugsandcrime.blog.core.user.StaffUserRepository;
 import org.drugsandcrime.blog.test.BlogTest;
@@ -33,6 +34,9 @@ class PostEditingTests {
 	@Autowired
 	StaffUserRepository users;
 
+	@Autowired
+	CategoryRepository categories;
+
 	Posts posts;
 
 	@BeforeEach
@@ -51,10 +55,56 @@ class PostEditingTests {
 	}
 
 	@Test
-	void savingAgainKeepsTheSlugUnlessStaffChangeIt() {
-		Post post = posts.draft("A stable slug for probation news").save();
+	void savingAgainKeepsTheSlugOfAPostThatHasGoneOutUnlessStaffChangeIt() {
+		Post post = posts.draft("A stable slug for probation news").publish();
 		Post edited = editing.save(posts.draft("A new title for probation news").toDraft(post.getId()), null).block();
 		assertThat(edited.getSlug()).isEqualTo("a-stable-slug-for-probation-news");
+	}
+
+	@Test
+	void aDraftsSlugMadeFromItsTitleFollowsTheTitleUntilItGoesOut() {
+		Post post = posts.draft("Prob").save();
+		Post retitled = editing.save(posts.draft("Probation caseloads in 2026").slug("prob").toDraft(post.getId()), null)
+			.block();
+		assertThat(retitled.getSlug()).isEqualTo("probation-caseloads-in-2026");
+	}
+
+	@Test
+	void aNewPostGetsTheSlugStaffChose() {
+		assertThat(posts.draft("A title unlike its address").slug("chosen-address-for-a-new-post").save().getSlug())
+			.isEqualTo("chosen-address-for-a-new-post");
+	}
+
+	@Test
+	void aSlugStaffChoseForADraftStaysWhenTheTitleChanges() {
+		Post post = posts.draft("Chosen slug draft").slug("my-own-address").save();
+		Post retitled = editing.save(posts.draft("Another title for the chosen slug draft").slug("my-own-address")
+			.toDraft(post.getId()), null).block();
+		assertThat(retitled.getSlug()).isEqualTo("my-own-address");
+	}
+
+	@Test
+	void withoutTheRightToCreateTermsAnUnknownCategoryTagOrSeriesIsRefusedAndNothingIsSaved() {
+		posts.draft("Term source post").category("Known category for authors").tag("Known tag for authors").save();
+		PostDraft allKnown = posts.draft("Author uses known terms").category("known category for authors")
+			.tag("Known tag for authors").toDraft(null);
+		assertThat(editing.save(allKnown, null, false).block().getId()).isNotNull();
+
+		PostDraft unknown = posts.draft("Author invents terms").category("Invented category xyz").tag("Known tag for authors")
+			.tag("Invented tag xyz").toDraft(null);
+		assertThatThrownBy(() -> editing.save(unknown, null, false).block()).isInstanceOf(InvalidPostException.class)
+			.hasMessageContaining("“Invented category xyz” is not a category yet.")
+			.hasMessageContaining("“Invented tag xyz” is not a tag yet.")
+			.hasMessageNotContaining("Known tag for authors");
+		assertThat(repository.findBySlug("author-invents-terms").block()).isNull();
+		assertThat(categories.findBySlug("invented-category-xyz").block()).isNull();
+	}
+
+	@Test
+	void withTheRightToCreateTermsUnknownOnesAreCreated() {
+		Post post = editing.save(posts.draft("Editor invents terms").category("Editor made category xyz").toDraft(null), null,
+				true).block();
+		assertThat(repository.categoryNamesOf(post.getId()).collectList().block()).containsExactly("Editor made category xyz");
 	}
 
 	@Test
