@@ -128,6 +128,49 @@ class EditorInTheBrowserTests {
 		}
 	}
 
+	@org.junit.jupiter.api.Test
+	void imagesDroppedOrPastedIntoTheBodyAreUploadedAndACoverIsUploadedFromThePicker() {
+		try (Chromium chromium = Chromium.launch(); BrowserContext context = chromium.browser().newContext();
+				Page page = context.newPage()) {
+			signIn(page);
+			page.navigate(admin.baseUrl() + "/posts/new");
+			page.fill("#title", "Dropped, pasted and a cover");
+			page.locator("#body").pressSequentially("First paragraph.");
+
+			// A drop and a paste as Chromium delivers them: an event carrying an image file made on the page.
+			String image = "async name => { const c = document.createElement('canvas'); c.width = 30; c.height = 20;"
+					+ " c.getContext('2d').fillRect(0, 0, 30, 20);"
+					+ " const blob = await new Promise(done => c.toBlob(done, 'image/png'));"
+					+ " const data = new DataTransfer(); data.items.add(new File([blob], name, { type: 'image/png' })); return data; }";
+			page.evaluate("async () => { const data = await (" + image + ")('dropped.png');"
+					+ " document.getElementById('body').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true })); }");
+			page.waitForSelector("#image-dialog[open]");
+			page.fill("#image-alt", "A dropped chart");
+			page.click("#image-dialog-upload");
+			page.waitForFunction("() => document.getElementById('body').value.includes('![A dropped chart](/media/dropped-')");
+
+			page.evaluate("async () => { const data = await (" + image + ")('pasted.png');"
+					+ " document.getElementById('body').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })); }");
+			page.waitForSelector("#image-dialog[open]");
+			page.fill("#image-alt", "A pasted chart");
+			page.keyboard().press("Enter");
+			page.waitForFunction("() => document.getElementById('body').value.includes('![A pasted chart](/media/pasted-')");
+			page.waitForSelector("#preview img[alt='A pasted chart']");
+
+			FileChooser chooser = page.waitForFileChooser(() -> page.click("#upload-cover"));
+			chooser.setFiles(EditorInTheBrowserTests.image);
+			page.waitForSelector("#image-dialog[open]");
+			page.fill("#image-alt", "The cover chart");
+			page.click("#image-dialog-upload");
+			page.waitForSelector("#cover-choices input[type=radio][value^='/media/caseloads-']:checked");
+
+			page.waitForSelector("#autosave-status[data-state=saved]");
+			page.reload();
+			assertThat(page.getAttribute("#cover-choices input[type=radio]:checked", "value")).startsWith("/media/caseloads-");
+			assertThat(page.inputValue("#body")).contains("![A dropped chart](/media/dropped-").contains("![A pasted chart](/media/pasted-");
+		}
+	}
+
 	private static void signIn(Page page) {
 		eventually(() -> PortalClient.accountExists(EMAIL));
 		page.navigate(admin.baseUrl() + "/login");
