@@ -73,7 +73,7 @@ class PostBulkController {
 				return Mono.just(PostsOutcome.NONE_TICKED.redirectTo(back));
 			}
 			Mono<Long> done = switch (action) {
-				case "publish" -> each(ids, post -> post.status() != PostStatus.PUBLISHED, this.publish(staff))
+				case "publish" -> each(ids, post -> post.status() != PostStatus.PUBLISHED, this.publish(staff, "on".equals(form.getFirst("email"))))
 					.flatMap(count -> scheduled.announceDue().thenReturn(count));
 				case "unpublish" -> each(ids, post -> post.status() != PostStatus.DRAFT,
 						id -> publishing.unpublish(id).flatMap(post -> audit.record(staff, "post.unpublish", "post", id, post.getTitle()))
@@ -98,8 +98,9 @@ class PostBulkController {
 		});
 	}
 
-	private java.util.function.Function<Long, Mono<Boolean>> publish(Staff staff) {
-		return id -> publishing.publish(id)
+	/** Publishes as the editor's button does, with or without subscriber mail (an unticked box sends nothing: without). */
+	private java.util.function.Function<Long, Mono<Boolean>> publish(Staff staff, boolean emailSubscribers) {
+		return id -> publishing.publish(id, emailSubscribers)
 			.flatMap(post -> review.clear(id).then(audit.record(staff, "post.publish", "post", id, post.getTitle())))
 			.thenReturn(true);
 	}

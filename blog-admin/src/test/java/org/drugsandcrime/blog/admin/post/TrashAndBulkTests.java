@@ -51,6 +51,9 @@ class TrashAndBulkTests {
 	Trash trash;
 
 	@Autowired
+	org.drugsandcrime.blog.core.post.PostPublishing publishing;
+
+	@Autowired
 	PageEditing pageEditing;
 
 	@Autowired
@@ -183,6 +186,12 @@ class TrashAndBulkTests {
 		assertThat(published.bySlug(first.getSlug()).block()).isNotNull();
 		assertThat(published.bySlug(second.getSlug()).block()).isNotNull();
 		assertThat(actionsOn(first.getId())).contains("post.publish", "post.went-live");
+		assertThat(publishing.emailsSubscribers(first.getId()).block()).as("the box was not ticked").isFalse();
+		Post third = posts.draft("Bulk three " + System.nanoTime()).save();
+		MultiValueMap<String, String> withMail = bulk("publish", third);
+		withMail.set("email", "on");
+		editor.post("/posts/bulk", withMail).expectHeader().location("/posts?state=draft&done=published&n=1");
+		assertThat(publishing.emailsSubscribers(third.getId()).block()).isTrue();
 		editor.post("/posts/bulk", bulk("publish", first, second)).expectHeader()
 			.location("/posts?state=draft&done=published&n=0");
 	}
