@@ -193,7 +193,19 @@ class PostsController {
 							publicUrl(post), staff.mayPublish(), parts.getT4()));
 				restored.ifPresent(autosave -> model.addAttribute("restoredAt", parts.getT7().clock(autosave.savedAt())));
 				return editor(staff, model, view.waitingForReview(parts.getT5()), Notice.after(exchange, EditorOutcome.class));
-			}));
+			})
+			.flatMap(view -> mailChoice(post, model).thenReturn(view)));
+	}
+
+	/** For a post waiting for its time, what its going live will do about subscriber mail (chosen when scheduled). */
+	private Mono<Void> mailChoice(Post post, Model model) {
+		if (!"scheduled".equals(state(post)) || post.getAnnouncedAt() != null) {
+			return Mono.empty();
+		}
+		return publishing.emailsSubscribers(post.getId())
+			.doOnNext(email -> model.addAttribute("mailChoice", email
+					? "confirmed subscribers will be emailed when it goes live" : "subscribers will not be emailed"))
+			.then();
 	}
 
 	@PostMapping("/posts/{id}")

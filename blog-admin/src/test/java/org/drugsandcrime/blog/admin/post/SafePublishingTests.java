@@ -148,6 +148,7 @@ class SafePublishingTests {
 		assertThat(location(portal.post("/posts/" + id + "/publish", "email", "no", "at", inAnHour)))
 			.endsWith("done=scheduled-quietly");
 		assertThat(posts.findById(id).block().getStatus()).isEqualTo(PostStatus.SCHEDULED);
+		assertThat(portal.page("/posts/" + id + "/edit")).contains("· subscribers will not be emailed");
 
 		clock.advance(Duration.ofMinutes(61));
 		assertThat(scheduled.announceDue().block()).isPositive();
