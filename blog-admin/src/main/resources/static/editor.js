@@ -15,8 +15,17 @@
     return headers;
   }
 
-  /** The answer's JSON when it is a success, else a rejection carrying a message for staff. */
+  /**
+   * The answer's JSON when it is a success, else a rejection carrying a message for staff. An answer that is not
+   * JSON (the sign-in page, after the session ended) is never taken for a success.
+   */
   function json(response) {
+    var type = response.headers.get('Content-Type') || '';
+    if (response.redirected || type.indexOf('json') < 0) {
+      return Promise.reject(response.redirected || response.status === 401 || response.status === 403
+        ? 'you seem to be signed out: sign in again in another tab, then save.'
+        : 'the server answered ' + response.status + '.');
+    }
     return response.json().catch(function () { return {}; }).then(function (answer) {
       if (response.ok && !answer.error) { return answer; }
       return Promise.reject(answer.error || 'the server answered ' + response.status + '.');

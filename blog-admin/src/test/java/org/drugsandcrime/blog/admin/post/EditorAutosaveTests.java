@@ -149,6 +149,9 @@ class EditorAutosaveTests {
 		portal.postWithoutToken("/posts/" + draft.getId() + "/autosave", form("Cross-site autosave", "forged"))
 			.expectStatus().isForbidden();
 		portal.postWithoutToken("/posts/autosave", form("Forged new post", "forged")).expectStatus().isForbidden();
+		portal.post("/posts/" + draft.getId() + "/autosave", form("Cross-site autosave", "kept")).expectStatus().isOk();
+		portal.postWithoutToken("/posts/" + draft.getId() + "/autosave/discard", Portal.form()).expectStatus().isForbidden();
+		assertThat(portal.page("/posts/" + draft.getId() + "/edit")).contains("kept");
 	}
 
 	@Test
