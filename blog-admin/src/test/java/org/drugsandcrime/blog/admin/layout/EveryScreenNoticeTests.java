@@ -462,8 +462,8 @@ class EveryScreenNoticeTests {
 	}
 
 	long subscriber() {
-		return subscribers.save(new Subscriber(null, "reader" + System.nanoTime() + "@example.org", SubscriberStatus.CONFIRMED,
-				Instant.now(), Instant.now(), null)).block().id();
+		return subscribers.save(new Subscriber(null, "reader" + System.nanoTime() + "@example.org", SubscriberStatus.PENDING,
+				Instant.now(), null, null)).block().id();
 	}
 
 	String onEditor(String action) {
