@@ -61,6 +61,7 @@
   var inFlight = false;
   var again = false;
   var submitting = false;
+  var heldSubmit = null;
   var lastSaved = snapshot();
   var AUTOSAVE_AFTER_MS = 2000;
 
@@ -112,13 +113,31 @@
       })
       .then(function () {
         inFlight = false;
-        if (again) { again = false; autosave(); }
+        if (heldSubmit) {
+          var button = heldSubmit;
+          heldSubmit = null;
+          form.requestSubmit(button);
+        } else if (again) {
+          again = false;
+          autosave();
+        }
       });
   }
 
   form.addEventListener('input', changed);
   form.addEventListener('change', changed);
-  form.addEventListener('submit', function () { submitting = true; clearTimeout(timer); });
+  form.addEventListener('submit', function (event) {
+    if (inFlight && autosaveUrl === '/posts/autosave') {
+      // The first autosave is making this new post a draft: submitted now, the form would make a second post.
+      event.preventDefault();
+      heldSubmit = event.submitter || form.querySelector('button[type=submit]');
+      return;
+    }
+    submitting = true;
+    clearTimeout(timer);
+    // A confirmation answered "Cancel" (admin.js, after this listener) keeps the page and its warning.
+    setTimeout(function () { if (event.defaultPrevented) { submitting = false; changed(); } }, 0);
+  });
   document.addEventListener('keydown', function (event) {
     if ((event.ctrlKey || event.metaKey) && !event.altKey && (event.key === 's' || event.key === 'S')) {
       event.preventDefault();
