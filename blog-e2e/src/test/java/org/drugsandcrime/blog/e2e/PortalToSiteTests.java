@@ -158,29 +158,6 @@ class PortalToSiteTests {
 	}
 
 	@Test
-	void axeFindsNoWcagViolationOnAnyScreenOfThePortal() {
-		List<String> screens = List.of("/", "/posts", "/posts/new", "/comments", "/media", "/taxonomy/category",
-				"/taxonomy/tag", "/pages", "/pages/new", "/navigation", "/settings", "/users", "/subscribers", "/outbox",
-				"/audit", "/account");
-		try (Chromium chromium = Chromium.launch(); BrowserContext context = chromium.browser().newContext();
-				Page page = context.newPage()) {
-			eventually(() -> PortalClient.accountExists(EMAIL));
-			page.navigate(admin.baseUrl() + "/login");
-			SoftAssertions softly = new SoftAssertions();
-			softly.assertThat(Chromium.wcagViolations(page)).as("axe on /login").isEmpty();
-			page.fill("#username", EMAIL);
-			page.fill("#password", PASSWORD);
-			page.click("button[type=submit]");
-			page.waitForURL(admin.baseUrl() + "/");
-			for (String screen : screens) {
-				softly.assertThat(page.navigate(admin.baseUrl() + screen).status()).as(screen).isEqualTo(200);
-				softly.assertThat(Chromium.wcagViolations(page)).as("axe on " + screen).isEmpty();
-			}
-			softly.assertAll();
-		}
-	}
-
-	@Test
 	void anApprovedCommentShowsUnderThePostAndSpamAndTrashDoNot() throws SQLException {
 		PortalClient portal = PortalClient.signIn(admin, EMAIL, PASSWORD);
 		String slug = "e2e-comments-" + System.nanoTime();
