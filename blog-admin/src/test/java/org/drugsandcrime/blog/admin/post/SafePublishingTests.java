@@ -157,6 +157,16 @@ class SafePublishingTests {
 	}
 
 	@Test
+	void theQuestionSaysWhichMomentATimeTheClocksSkipOrRepeatMeans() {
+		long id = create("Around the clock change");
+		// 28 March 2027: London's clocks go from 01:00 GMT to 02:00 BST; 31 October 2027: from 02:00 BST to 01:00 GMT.
+		assertThat(portal.page("/posts/" + id + "/publish?at=2027-03-28T01:30")).contains("28 Mar 2027, 02:30 BST")
+			.contains("01:30 does not happen");
+		assertThat(portal.page("/posts/" + id + "/publish?at=2027-10-31T01:30")).contains("31 Oct 2027, 01:30 BST")
+			.contains("happens twice");
+	}
+
+	@Test
 	void aTestEmailGoesToTheSignedInStaffMemberAloneWhateverTheFormSays() {
 		StaffUser author = staff.create(Role.AUTHOR);
 		Portal authorPortal = Portal.signIn(web, author);

@@ -79,6 +79,11 @@ public record SiteTime(ZoneId zone) {
 	 * three digits of a fraction; PostgreSQL keeps six).
 	 */
 	public String iso(Instant instant) {
+		return machine(instant);
+	}
+
+	/** {@link #iso(Instant)} where no site is at hand (JSON-LD, OpenGraph): the zone plays no part in it. */
+	public static String machine(Instant instant) {
 		return instant == null ? "" : DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
 	}
 

@@ -1,8 +1,8 @@
 package org.drugsandcrime.blog.web.site;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
+
+import org.drugsandcrime.blog.core.time.SiteTime;
 
 /**
  * Machine dates (JSON-LD, OpenGraph): the exact instant in UTC. Dates for people are written by the site's
@@ -15,6 +15,6 @@ public final class Dates {
 
 	/** To the second: HTML's datetime allows at most three digits of a fraction, PostgreSQL keeps six. */
 	public static String iso(Instant instant) {
-		return instant == null ? "" : DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+		return SiteTime.machine(instant);
 	}
 }
