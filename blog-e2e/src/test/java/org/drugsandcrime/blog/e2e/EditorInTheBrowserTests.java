@@ -104,6 +104,8 @@ class EditorInTheBrowserTests {
 				.contains("https://www.youtube.com/watch?v=Lr2Wd6sFg9U");
 			page.waitForSelector("#preview iframe", new Page.WaitForSelectorOptions()
 				.setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+			assertThat(page.textContent("#restored")).contains("The text autosaved at");
+			assertThat(Chromium.wcagViolations(page)).as("axe on the editor with autosaved text back").isEmpty();
 
 			page.locator("#body").press("Control+End");
 			page.locator("#body").pressSequentially(" Kept with Ctrl+S.");
@@ -145,6 +147,8 @@ class EditorInTheBrowserTests {
 			page.evaluate("async () => { const data = await (" + image + ")('dropped.png');"
 					+ " document.getElementById('body').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true })); }");
 			page.waitForSelector("#image-dialog[open]");
+			assertThat(page.evaluate("() => document.activeElement.id")).isEqualTo("image-alt");
+			assertThat(Chromium.wcagViolations(page)).as("axe with the image dialog open").isEmpty();
 			page.fill("#image-alt", "A dropped chart");
 			page.click("#image-dialog-upload");
 			page.waitForFunction("() => document.getElementById('body').value.includes('![A dropped chart](/media/dropped-')");
