@@ -42,7 +42,8 @@ class EditorController {
 	/** What a new post is called until staff give it a title: a post needs one, the writing must not wait for it. */
 	static final String UNTITLED = "Untitled draft";
 
-	private static final Map<String, String> TABLES = Map.of("category", "categories", "tag", "tags", "series", "series");
+	private static final Map<String, Taxonomy.Kind> KINDS = Map.of("category", Taxonomy.Kind.CATEGORY, "tag",
+			Taxonomy.Kind.TAG, "series", Taxonomy.Kind.SERIES);
 
 	private final PostRepository posts;
 
@@ -117,8 +118,8 @@ class EditorController {
 	@ResponseBody
 	Mono<ResponseEntity<Object>> terms(Staff staff, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) String q) {
-		String table = kind == null ? null : TABLES.get(kind);
-		if (table == null) {
+		Taxonomy.Kind terms = kind == null ? null : KINDS.get(kind);
+		if (terms == null) {
 			return Mono.just(ResponseEntity.badRequest().body(new Refused("Ask for kind=category, tag or series.")));
 		}
 		String typed = q == null ? "" : q.strip();
@@ -126,8 +127,8 @@ class EditorController {
 			return Mono.just(ResponseEntity.badRequest().body(new Refused("That name is too long.")));
 		}
 		Mono<Boolean> exists = typed.isEmpty() ? Mono.just(false)
-				: taxonomy.unknown(table, List.of(typed)).hasElements().map(unknown -> !unknown);
-		return Mono.zip(taxonomy.suggestions(table, typed, SUGGESTIONS).collectList(), exists)
+				: taxonomy.unknown(terms, List.of(typed)).hasElements().map(unknown -> !unknown);
+		return Mono.zip(taxonomy.suggestions(terms, typed, SUGGESTIONS).collectList(), exists)
 			.map(found -> ResponseEntity.ok().<Object>body(new Terms(found.getT1(), found.getT2(), staff.isEditor())));
 	}
 

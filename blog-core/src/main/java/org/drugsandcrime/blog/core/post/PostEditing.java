@@ -73,8 +73,8 @@ public class PostEditing {
 	 */
 	public Mono<Post> save(PostDraft draft, Long editorId, boolean mayCreateTerms) {
 		if (!mayCreateTerms) {
-			return Flux.concat(unknown("categories", draft.categories(), "category"), unknown("tags", draft.tags(), "tag"),
-					unknown("series", draft.series() == null ? List.of() : List.of(draft.series()), "series"))
+			return Flux.concat(unknown(Taxonomy.Kind.CATEGORY, draft.categories()), unknown(Taxonomy.Kind.TAG, draft.tags()),
+					unknown(Taxonomy.Kind.SERIES, draft.series() == null ? List.of() : List.of(draft.series())))
 				.collectList()
 				.flatMap(unknown -> unknown.isEmpty() ? checkedSave(draft, editorId)
 						: Mono.error(new InvalidPostException(String.join(" ", unknown)
@@ -83,8 +83,8 @@ public class PostEditing {
 		return checkedSave(draft, editorId);
 	}
 
-	private Flux<String> unknown(String table, List<String> names, String kind) {
-		return taxonomy.unknown(table, names).map(name -> "“" + name + "” is not a " + kind + " yet.");
+	private Flux<String> unknown(Taxonomy.Kind kind, List<String> names) {
+		return taxonomy.unknown(kind, names).map(name -> "“" + name + "” is not a " + kind.word() + " yet.");
 	}
 
 	private Mono<Post> checkedSave(PostDraft draft, Long editorId) {

@@ -66,15 +66,12 @@ public class Taxonomy {
 	 * The names among these that would create a category, tag or series rather than find one (compared by slug,
 	 * as the upserts above are), so that those not allowed to create terms can be told before anything is saved.
 	 */
-	public Flux<String> unknown(String table, List<String> names) {
-		if (!List.of("categories", "tags", "series").contains(table)) {
-			return Flux.error(new IllegalArgumentException(table));
-		}
+	public Flux<String> unknown(Kind kind, List<String> names) {
 		Map<String, String> wanted = bySlug(names);
 		if (wanted.isEmpty()) {
 			return Flux.empty();
 		}
-		return database.sql("SELECT slug FROM " + table + " WHERE slug = ANY(:slugs)")
+		return database.sql("SELECT slug FROM " + kind.table + " WHERE slug = ANY(:slugs)")
 			.bind("slugs", wanted.keySet().toArray(String[]::new))
 			.map((row, meta) -> row.get("slug", String.class))
 			.all()
@@ -85,19 +82,36 @@ public class Taxonomy {
 	}
 
 	/** Names of existing terms that start with (or contain) what staff typed, best matches first. */
-	public Flux<String> suggestions(String table, String typed, int limit) {
-		if (!List.of("categories", "tags", "series").contains(table)) {
-			return Flux.error(new IllegalArgumentException(table));
-		}
+	public Flux<String> suggestions(Kind kind, String typed, int limit) {
 		String text = typed == null ? "" : typed.strip();
 		String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-		return database.sql("SELECT name FROM " + table + " WHERE name ILIKE :pattern "
+		return database.sql("SELECT name FROM " + kind.table + " WHERE name ILIKE :pattern "
 				+ "ORDER BY lower(name) LIKE lower(:prefix) DESC, lower(name) LIMIT :limit")
 			.bind("pattern", pattern)
 			.bind("prefix", pattern.substring(1))
 			.bind("limit", limit)
 			.map((row, meta) -> row.get("name", String.class))
 			.all();
+	}
+
+	/** The three kinds of term, each with its table and the word staff read for one of them. */
+	public enum Kind {
+
+		CATEGORY("categories", "category"), TAG("tags", "tag"), SERIES("series", "series");
+
+		private final String table;
+
+		private final String word;
+
+		Kind(String table, String word) {
+			this.table = table;
+			this.word = word;
+		}
+
+		/** "category", "tag" or "series". */
+		public String word() {
+			return word;
+		}
 	}
 
 	private static Map<String, String> bySlug(List<String> names) {
