@@ -107,7 +107,7 @@ class EditorController {
 	/** Throws the autosaved text away: the editor shows the post as last saved. */
 	@PostMapping("/posts/{id}/autosave/discard")
 	Mono<String> discard(Staff staff, @PathVariable long id) {
-		return editable(staff, id).flatMap(post -> autosaves.discard(id)).thenReturn("redirect:/posts/" + id + "/edit");
+		return editable(staff, id).flatMap(post -> autosaves.discard(id)).thenReturn(EditorOutcome.AUTOSAVE_DISCARDED.redirectTo("/posts/" + id + "/edit"));
 	}
 
 	/**

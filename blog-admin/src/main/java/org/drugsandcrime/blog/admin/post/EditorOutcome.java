@@ -20,6 +20,7 @@ enum EditorOutcome implements Outcome {
 	SCHEDULED_QUIETLY(Notice.success("Scheduled; subscribers will not be emailed when it goes live.")),
 	TEST_MAIL_SENT(Notice.success("A test email is on its way to you, and to no one else.")),
 	UNPUBLISHED(Notice.success("Taken off the site.")),
+	AUTOSAVE_DISCARDED(Notice.success("The autosaved text is gone; this is the post as last saved.")),
 	SUBMITTED(Notice.success("Submitted: an editor will review it.")),
 	RESTORED(Notice.success("The revision is back; the text it replaced is kept as a revision."));
 

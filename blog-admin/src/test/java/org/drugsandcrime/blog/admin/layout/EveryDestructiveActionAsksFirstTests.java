@@ -41,7 +41,7 @@ class EveryDestructiveActionAsksFirstTests {
 
 	/** Form actions that destroy, whatever their button says. */
 	private static final Pattern DESTRUCTIVE_ACTION = Pattern
-		.compile("/(delete|trash|merge|remove|enabled|empty|bulk|off)\"");
+		.compile("/(delete|trash|merge|remove|enabled|empty|bulk|off|discard)\"");
 
 	/** Buttons that destroy in a form that also does harmless things (the moderation queue, the editor). */
 	private static final Pattern DESTRUCTIVE_BUTTON = Pattern

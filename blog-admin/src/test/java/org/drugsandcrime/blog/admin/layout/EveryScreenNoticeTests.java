@@ -67,7 +67,7 @@ class EveryScreenNoticeTests {
 					"You are signed out.")),
 			Map.entry("editor", List.of("Saved.", "Published.", "Scheduled.", "Taken off the site.",
 					"Submitted: an editor will review it.", "The revision is back; the text it replaced is kept as a revision.",
-					"A scheduled time must be in the future")),
+					"A scheduled time must be in the future", "The autosaved text is gone; this is the post as last saved.")),
 			Map.entry("preview", List.of("Saved.")),
 			Map.entry("pages", List.of("Moved to the trash: it is off the site, and can be restored below.",
 					"Restored from the trash, as it was before.", "Deleted for good.", "Trash emptied:")),
@@ -200,6 +200,8 @@ class EveryScreenNoticeTests {
 				action("editor", "a schedule in the past, refused", "A scheduled time must be in the future", test -> test
 					.shown(test.admin(), p -> p.post("/posts/" + test.draft().getId(), "title", "Too late", "body", "Text.",
 							"publishAt", "2001-01-01T09:00", "action", "schedule"))),
+				action("editor", "discard the autosaved text", "The autosaved text is gone; this is the post as last saved.",
+						test -> test.shown(test.admin(), p -> p.post("/posts/" + test.draft().getId() + "/autosave/discard"))),
 				action("preview", "save and preview", "Saved.", test -> test.onEditor("preview")),
 
 				action("pages", "trash", "Moved to the trash: it is off the site, and can be restored below.",

@@ -107,7 +107,7 @@ class EditorAutosaveTests {
 		Portal portal = Portal.signIn(web, author);
 		portal.post("/posts/" + draft.getId() + "/autosave", form("Retired autosave", "Autosaved text.")).expectStatus().isOk();
 		portal.post("/posts/" + draft.getId() + "/autosave/discard").expectStatus().is3xxRedirection()
-			.expectHeader().location("/posts/" + draft.getId() + "/edit");
+			.expectHeader().location("/posts/" + draft.getId() + "/edit?done=autosave-discarded");
 		assertThat(portal.page("/posts/" + draft.getId() + "/edit")).contains("Saved text.").doesNotContain("Autosaved text.")
 			.doesNotContain("The text autosaved at");
 
