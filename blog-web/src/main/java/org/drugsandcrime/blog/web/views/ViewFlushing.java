@@ -2,9 +2,9 @@ package org.drugsandcrime.blog.web.views;
 
 import java.time.Duration;
 
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -20,7 +20,9 @@ final class ViewFlushing implements SmartLifecycle {
 
 	private final Duration interval;
 
-	private volatile Disposable flushing;
+	private final Sinks.One<Boolean> stopping = Sinks.one();
+
+	private volatile Mono<Void> flushing;
 
 	ViewFlushing(ViewTally tally, Duration interval) {
 		this.tally = tally;
@@ -29,21 +31,27 @@ final class ViewFlushing implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		// One flush at a time: a slow database delays the next batch rather than piling statements up.
-		flushing = Flux.interval(interval, interval)
+		// One flush at a time: a slow database delays the next batch rather than piling statements up. Stopping
+		// ends the ticks but lets a flush under way finish, so no batch is cut off half sent.
+		Mono<Void> running = Flux.interval(interval, interval)
 			.onBackpressureDrop()
+			.takeUntilOther(stopping.asMono())
 			.concatMap(tick -> tally.flush().onErrorResume(ex -> Mono.empty()), 1)
-			.subscribe();
+			.then()
+			.cache();
+		running.subscribe();
+		flushing = running;
 	}
 
 	@Override
 	public void stop() {
-		Disposable current = flushing;
+		Mono<Void> running = flushing;
 		flushing = null;
-		if (current != null) {
-			current.dispose();
+		if (running != null) {
+			stopping.tryEmitValue(true);
+			// Runs on the thread closing the context, never an event loop.
+			running.block(LAST_FLUSH);
 		}
-		// Runs on the thread closing the context, never an event loop.
 		tally.flush().block(LAST_FLUSH);
 	}
 
