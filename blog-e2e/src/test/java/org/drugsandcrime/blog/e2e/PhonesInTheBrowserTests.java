@@ -1,5 +1,8 @@
 package org.drugsandcrime.blog.e2e;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,12 +20,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import javax.imageio.ImageIO;
+
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.TimeoutError;
+import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 import org.assertj.core.api.SoftAssertions;
@@ -361,10 +367,11 @@ class PhonesInTheBrowserTests {
 
 	/**
 	 * Adds to the demo content what makes narrow screens hard: a word and an address wider than a phone in a post
-	 * (saved twice, so it has a revision), a comment, a menu item and a mail failure; a post and a page in the
+	 * (saved twice, so it has a revision), a comment, a menu item, a wide image with a long name and a mail
+	 * failure; a post and a page in the
 	 * trash; and an author to sign in as.
 	 */
-	private static void awkwardData(BrowserContext context, Page page) throws SQLException {
+	private static void awkwardData(BrowserContext context, Page page) throws SQLException, IOException {
 		Map<String, String> post = new LinkedHashMap<>();
 		post.put("title", "On " + LONG_WORD);
 		post.put("slug", "phones-" + System.nanoTime());
@@ -377,6 +384,14 @@ class PhonesInTheBrowserTests {
 		post.put("body", post.get("body") + "\n\nA second thought.");
 		submit(context, page, "/posts/" + postId, post);
 		submit(context, page, "/navigation", Map.of("label", "Report", "url", LONG_URL));
+		ByteArrayOutputStream png = new ByteArrayOutputStream();
+		ImageIO.write(new BufferedImage(1600, 900, BufferedImage.TYPE_INT_RGB), "png", png);
+		page.navigate(admin.baseUrl() + "/media");
+		APIResponse uploaded = context.request().post(admin.baseUrl() + "/media", RequestOptions.create().setMultipart(
+				FormData.create().set("_csrf", page.locator("meta[name=csrf-token]").getAttribute("content"))
+					.set("file", new FilePayload(LONG_WORD.toLowerCase() + ".png", "image/png", png.toByteArray()))
+					.set("alt", "A wide black chart")));
+		assertThat(uploaded.status()).as("upload " + uploaded.text()).isEqualTo(200);
 		post.put("title", "Gone to the trash");
 		post.put("slug", "phones-trash-" + System.nanoTime());
 		long trashed = Long.parseLong(URI.create(submit(context, page, "/posts", post).url()).getPath()
