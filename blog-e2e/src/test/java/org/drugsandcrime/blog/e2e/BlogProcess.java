@@ -12,6 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
 import org.drugsandcrime.blog.test.TestDatabase;
 
 /**
@@ -116,21 +119,28 @@ public final class BlogProcess implements AutoCloseable {
 	}
 
 	private void awaitPort() {
-		long deadline = System.nanoTime() + STARTUP.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!process.isAlive()) {
-				throw new IllegalStateException(name + " ended during start-up:\n" + tail());
-			}
-			try (Socket socket = new Socket()) {
-				socket.connect(new InetSocketAddress("localhost", port), 200);
-				return;
-			}
-			catch (IOException notYet) {
-				sleep(200);
-			}
+		try {
+			Awaitility.await(name + " opening port " + port).atMost(STARTUP).pollInterval(Duration.ofMillis(200))
+				.until(this::portOpen);
 		}
-		close();
-		throw new IllegalStateException(name + " did not open port " + port + " within " + STARTUP + ":\n" + tail());
+		catch (ConditionTimeoutException ex) {
+			close();
+			throw new IllegalStateException(name + " did not open port " + port + " within " + STARTUP + ":\n" + tail());
+		}
+	}
+
+	/** Whether the port answers; a process that ended fails the wait at once, with its output. */
+	private boolean portOpen() {
+		if (!process.isAlive()) {
+			throw new IllegalStateException(name + " ended during start-up:\n" + tail());
+		}
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("localhost", port), 200);
+			return true;
+		}
+		catch (IOException notYet) {
+			return false;
+		}
 	}
 
 	private String tail() {
@@ -143,16 +153,6 @@ public final class BlogProcess implements AutoCloseable {
 			return socket.getLocalPort();
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
 	}

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import org.awaitility.Awaitility;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
@@ -146,21 +147,15 @@ class FeedFreshnessTests {
 				pending.add(process.baseUrl() + path);
 			}
 		}
-		while (!pending.isEmpty()) {
-			long elapsed = System.nanoTime() - started;
-			assertThat(Duration.ofNanos(elapsed)).as(what + " still missing from " + pending).isLessThan(FRESH_WITHIN);
-			List<String> still = new ArrayList<>();
-			for (String url : pending) {
-				HttpResponse<String> response = get(url);
-				if (!shows.test(response)) {
-					still.add(url);
+		Awaitility.await(what).atMost(FRESH_WITHIN).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+			.untilAsserted(() -> {
+				for (var urls = pending.iterator(); urls.hasNext();) {
+					if (shows.test(get(urls.next()))) {
+						urls.remove();
+					}
 				}
-			}
-			pending = still;
-			if (!pending.isEmpty()) {
-				Thread.sleep(50);
-			}
-		}
+				assertThat(pending).as(what + " still missing").isEmpty();
+			});
 		System.out.println("freshness: " + what + " shown by every document of both processes after "
 				+ Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
 	}

@@ -31,6 +31,7 @@ import javax.imageio.ImageIO;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import org.assertj.core.api.SoftAssertions;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -277,18 +278,7 @@ class PortalToSiteTests {
 
 	/** Polls until the condition holds: changes reach other processes within milliseconds, schedules within seconds. */
 	static void eventually(BooleanSupplier condition) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("Still not true after 30 s");
-			}
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
+		Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+			.until(condition::getAsBoolean);
 	}
 }

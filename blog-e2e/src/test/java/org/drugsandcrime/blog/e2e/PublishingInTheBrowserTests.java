@@ -23,6 +23,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -231,12 +232,6 @@ class PublishingInTheBrowserTests {
 	}
 
 	static void eventually(Duration limit, BooleanSupplier condition) {
-		long deadline = System.nanoTime() + limit.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("Still not true after " + limit.toSeconds() + " s");
-			}
-			SeveralAdminProcessesTests.sleep(200);
-		}
+		Awaitility.await().atMost(limit).pollInterval(Duration.ofMillis(200)).until(condition::getAsBoolean);
 	}
 }

@@ -6,12 +6,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,7 +62,8 @@ class SeveralAdminProcessesTests {
 		List<Long> ids = schedule(POSTS, Instant.now().plusSeconds(2));
 		PortalToSiteTests.eventually(() -> announced(ids) == POSTS);
 		// A few more rounds of both processes: nothing may be announced again.
-		sleep(1000);
+		Awaitility.await("no post announced twice").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10))
+			.until(() -> wentLive(ids).values().stream().allMatch(count -> count == 1));
 		Map<Long, Long> entries = wentLive(ids);
 		assertThat(entries).hasSize(POSTS);
 		assertThat(entries.values()).containsOnly(1L);
@@ -160,14 +163,5 @@ class SeveralAdminProcessesTests {
 	static Connection connect() throws SQLException {
 		TestDatabase database = TestDatabase.get();
 		return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
-	}
-
-	static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 }
