@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 import org.drugsandcrime.blog.admin.audit.Audit;
 import org.drugsandcrime.blog.admin.layout.Notice;
 import org.drugsandcrime.blog.admin.layout.Outcome;
+import org.drugsandcrime.blog.admin.layout.PostAddresses;
 import org.drugsandcrime.blog.admin.layout.PublicSite;
 import org.drugsandcrime.blog.admin.security.Staff;
 import org.drugsandcrime.blog.core.comment.CommentStatus;
@@ -142,8 +143,8 @@ class ModerationController {
 			ModerationQueue.Queued comment = rows.get(i);
 			// Where to land when this comment leaves the tab: the next one down, or the one above at the bottom.
 			Long near = i + 1 < rows.size() ? Long.valueOf(rows.get(i + 1).id()) : i > 0 ? Long.valueOf(rows.get(i - 1).id()) : null;
-			String onSite = comment.postVisible() ? site.url("/posts/" + comment.postSlug()) : null;
-			shown.add(new Row(comment, "/posts/" + comment.postId() + "/edit", onSite,
+			String onSite = comment.postVisible() ? site.post(comment.postSlug()) : null;
+			shown.add(new Row(comment, PostAddresses.editor(comment.postId()), onSite,
 					onSite != null && comment.status() == CommentStatus.APPROVED ? onSite + "#comment-" + comment.id() : null,
 					place.onStatus(place.status()).onPost(comment.postId()).href(), near));
 		}

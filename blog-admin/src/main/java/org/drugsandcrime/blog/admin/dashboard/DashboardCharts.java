@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
+import org.drugsandcrime.blog.admin.layout.PostAddresses;
 import org.drugsandcrime.blog.core.stats.StaffFigures;
 import org.drugsandcrime.blog.core.stats.StaffFigures.Figure;
 import org.drugsandcrime.blog.core.stats.StaffFigures.PostFigure;
@@ -50,7 +51,7 @@ final class DashboardCharts {
 						+ StaffFigures.MOST_READ_DAYS + " days, most read first: " + posts.get(0).title() + " leads with "
 						+ SvgChart.format(posts.get(0).views()) + " views.";
 		List<ChartView.Row> rows = posts.stream()
-			.map(post -> new ChartView.Row(post.title(), "/posts/" + post.postId() + "/edit", SvgChart.format(post.views())))
+			.map(post -> new ChartView.Row(post.title(), PostAddresses.editor(post.postId()), SvgChart.format(post.views())))
 			.toList();
 		return new ChartView("most-read", heading, SvgChart.bars(new SvgChart.Data("most-read-chart", heading, description,
 				"views", points)), "Post", "Views", rows);

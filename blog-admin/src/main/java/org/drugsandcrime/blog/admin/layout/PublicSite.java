@@ -18,4 +18,9 @@ public record PublicSite(String baseUrl) {
 	public String url(String path) {
 		return baseUrl + path;
 	}
+
+	/** Where readers find the post with this slug. */
+	public String post(String slug) {
+		return url("/posts/" + slug);
+	}
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 
 import org.drugsandcrime.blog.admin.audit.Audit;
+import org.drugsandcrime.blog.admin.layout.PostAddresses;
 import org.drugsandcrime.blog.admin.security.Staff;
 import org.drugsandcrime.blog.core.post.InvalidPostException;
 import org.drugsandcrime.blog.core.post.Post;
@@ -107,7 +108,7 @@ class EditorController {
 	/** Throws the autosaved text away: the editor shows the post as last saved. */
 	@PostMapping("/posts/{id}/autosave/discard")
 	Mono<String> discard(Staff staff, @PathVariable long id) {
-		return editable(staff, id).flatMap(post -> autosaves.discard(id)).thenReturn(EditorOutcome.AUTOSAVE_DISCARDED.redirectTo("/posts/" + id + "/edit"));
+		return editable(staff, id).flatMap(post -> autosaves.discard(id)).thenReturn(EditorOutcome.AUTOSAVE_DISCARDED.redirectTo(PostAddresses.editor(id)));
 	}
 
 	/**
@@ -156,7 +157,7 @@ class EditorController {
 
 	/** "22:31" in the site's time zone, as "Saved at 22:31" beside the buttons says it. */
 	private Mono<Saved> saved(long id, Instant at) {
-		return site.time().map(time -> new Saved(id, time.clock(at), time.iso(at), "/posts/" + id + "/edit", "/posts/" + id,
+		return site.time().map(time -> new Saved(id, time.clock(at), time.iso(at), PostAddresses.editor(id), "/posts/" + id,
 				"/posts/" + id + "/autosave"));
 	}
 

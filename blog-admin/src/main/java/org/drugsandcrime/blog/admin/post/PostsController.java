@@ -13,6 +13,7 @@ import reactor.core.publisher.Mono;
 
 import org.drugsandcrime.blog.admin.audit.Audit;
 import org.drugsandcrime.blog.admin.layout.Notice;
+import org.drugsandcrime.blog.admin.layout.PostAddresses;
 import org.drugsandcrime.blog.admin.layout.PublicSite;
 import org.drugsandcrime.blog.admin.publishing.ScheduledPublishing;
 import org.drugsandcrime.blog.admin.security.Staff;
@@ -260,7 +261,7 @@ class PostsController {
 	Mono<String> restore(Staff staff, @PathVariable long id, @PathVariable long revisionId) {
 		return editable(staff, id).flatMap(post -> revisions.restore(id, revisionId, staff.id()))
 			.flatMap(restored -> audit.record(staff, "post.restore", "post", id, "revision " + revisionId))
-			.thenReturn(EditorOutcome.RESTORED.redirectTo("/posts/" + id + "/edit"));
+			.thenReturn(EditorOutcome.RESTORED.redirectTo(PostAddresses.editor(id)));
 	}
 
 	/** Refuses before anything is saved: a publishing action the role does not allow, or an unreadable time. */
@@ -322,16 +323,16 @@ class PostsController {
 		String action = form.action() == null ? "save" : form.action();
 		return switch (action) {
 			case "preview" -> EditorOutcome.SAVED.redirectTo("/posts/" + saved.getId() + "/preview");
-			case "publish" -> EditorOutcome.PUBLISHED.redirectTo("/posts/" + saved.getId() + "/edit");
-			case "schedule" -> EditorOutcome.SCHEDULED.redirectTo("/posts/" + saved.getId() + "/edit");
-			case "unpublish" -> EditorOutcome.UNPUBLISHED.redirectTo("/posts/" + saved.getId() + "/edit");
-			case "submit" -> EditorOutcome.SUBMITTED.redirectTo("/posts/" + saved.getId() + "/edit");
+			case "publish" -> EditorOutcome.PUBLISHED.redirectTo(PostAddresses.editor(saved.getId()));
+			case "schedule" -> EditorOutcome.SCHEDULED.redirectTo(PostAddresses.editor(saved.getId()));
+			case "unpublish" -> EditorOutcome.UNPUBLISHED.redirectTo(PostAddresses.editor(saved.getId()));
+			case "submit" -> EditorOutcome.SUBMITTED.redirectTo(PostAddresses.editor(saved.getId()));
 			// Publishing asks first (PublishController): the post is saved, then the question is put.
 			case "confirm-publish" -> EditorOutcome.SAVED.redirectTo("/posts/" + saved.getId() + "/publish");
 			case "confirm-schedule" -> EditorOutcome.SAVED.redirectTo("/posts/" + saved.getId() + "/publish?at="
 					+ UriUtils.encodeQueryParam(form.publishAt().strip(), StandardCharsets.UTF_8));
-			case "test-mail" -> EditorOutcome.TEST_MAIL_SENT.redirectTo("/posts/" + saved.getId() + "/edit");
-			default -> EditorOutcome.SAVED.redirectTo("/posts/" + saved.getId() + "/edit");
+			case "test-mail" -> EditorOutcome.TEST_MAIL_SENT.redirectTo(PostAddresses.editor(saved.getId()));
+			default -> EditorOutcome.SAVED.redirectTo(PostAddresses.editor(saved.getId()));
 		};
 	}
 
@@ -390,7 +391,7 @@ class PostsController {
 	}
 
 	private String publicUrl(Post post) {
-		return site.url("/posts/" + post.getSlug());
+		return site.post(post.getSlug());
 	}
 
 	record AuthorChoice(long id, String name) {

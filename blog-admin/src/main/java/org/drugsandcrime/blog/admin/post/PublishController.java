@@ -7,6 +7,7 @@ import reactor.core.publisher.Mono;
 
 import org.drugsandcrime.blog.admin.audit.Audit;
 import org.drugsandcrime.blog.admin.layout.Notice;
+import org.drugsandcrime.blog.admin.layout.PostAddresses;
 import org.drugsandcrime.blog.admin.publishing.ScheduledPublishing;
 import org.drugsandcrime.blog.admin.security.Staff;
 import org.drugsandcrime.blog.core.post.InvalidPostException;
@@ -114,7 +115,7 @@ class PublishController {
 			}
 			boolean announcedBefore = post.getAnnouncedAt() != null;
 			String how = announcedBefore ? "" : email ? " (subscribers emailed)" : " (without emailing subscribers)";
-			String editor = "/posts/" + id + "/edit";
+			String editor = PostAddresses.editor(id);
 			if (choice.at() != null) {
 				Instant at = choice.at();
 				return publishing.schedule(id, at, email)
