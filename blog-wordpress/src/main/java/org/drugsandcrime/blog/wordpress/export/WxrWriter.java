@@ -1,0 +1,147 @@
+package org.drugsandcrime.blog.wordpress.export;
+
+import java.io.OutputStream;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * A thin, unchecked face on the JDK's {@link XMLStreamWriter} for writing WXR. Text goes where WordPress's own
+ * export puts it: escaped characters for links, numbers and dates, CDATA sections for words and bodies. What no
+ * escaping can carry is removed first (characters XML 1.0 forbids, unpaired surrogates).
+ */
+final class WxrWriter {
+
+	private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
+
+	private final XMLStreamWriter xml;
+
+	private WxrWriter(XMLStreamWriter xml) {
+		this.xml = xml;
+	}
+
+	/** A UTF-8 document whose first byte is the {@code <} of its XML declaration. */
+	static WxrWriter open(OutputStream output) {
+		try {
+			XMLStreamWriter xml = FACTORY.createXMLStreamWriter(output, "UTF-8");
+			xml.writeStartDocument("UTF-8", "1.0");
+			return new WxrWriter(xml);
+		}
+		catch (XMLStreamException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	WxrWriter start(String name) {
+		return run(() -> xml.writeStartElement(name));
+	}
+
+	/** An element of a namespace whose prefix the root declared (WordPress's importer reads them by prefix). */
+	WxrWriter start(String prefix, String name) {
+		return run(() -> xml.writeStartElement(prefix + ":" + name));
+	}
+
+	WxrWriter namespace(String prefix, String uri) {
+		return run(() -> xml.writeNamespace(prefix, uri));
+	}
+
+	WxrWriter attribute(String name, String value) {
+		return run(() -> xml.writeAttribute(name, clean(value)));
+	}
+
+	WxrWriter comment(String text) {
+		return run(() -> xml.writeComment(text));
+	}
+
+	WxrWriter text(String text) {
+		return run(() -> xml.writeCharacters(clean(text)));
+	}
+
+	/**
+	 * Text in CDATA, as WordPress writes it. A CDATA section cannot hold {@code ]]>}, so each one splits the text
+	 * into two sections between {@code ]]} and {@code >}: the same {@code ]]]]><![CDATA[>} WordPress writes, which
+	 * its importer and any XML parser join back into the original text.
+	 */
+	WxrWriter cdata(String text) {
+		String clean = clean(text);
+		if (clean.isEmpty()) {
+			return run(() -> xml.writeCData(""));
+		}
+		int from = 0;
+		int end;
+		while ((end = clean.indexOf("]]>", from)) >= 0) {
+			String part = clean.substring(from, end + 2);
+			run(() -> xml.writeCData(part));
+			from = end + 2;
+		}
+		String rest = clean.substring(from);
+		return run(() -> xml.writeCData(rest));
+	}
+
+	WxrWriter end() {
+		return run(xml::writeEndElement);
+	}
+
+	/** {@code <prefix:name>text</prefix:name>} with the text escaped. */
+	WxrWriter plain(String prefix, String name, String text) {
+		return start(prefix, name).text(text).end();
+	}
+
+	/** {@code <prefix:name><![CDATA[text]]></prefix:name>}. */
+	WxrWriter words(String prefix, String name, String text) {
+		return start(prefix, name).cdata(text).end();
+	}
+
+	void endDocument() {
+		run(xml::writeEndDocument);
+		flush();
+	}
+
+	void flush() {
+		run(xml::flush);
+	}
+
+	/** The text without the characters XML 1.0 forbids; everything else is kept as it was. */
+	static String clean(String text) {
+		if (text == null) {
+			return "";
+		}
+		StringBuilder kept = null;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			boolean allowed;
+			int width = 1;
+			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+				allowed = true;
+				width = 2;
+			}
+			else {
+				allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+			}
+			if (!allowed && kept == null) {
+				kept = new StringBuilder(text.length()).append(text, 0, i);
+			}
+			if (allowed && kept != null) {
+				kept.append(text, i, i + width);
+			}
+			i += width - 1;
+		}
+		return kept == null ? text : kept.toString();
+	}
+
+	private WxrWriter run(Step step) {
+		try {
+			step.run();
+			return this;
+		}
+		catch (XMLStreamException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private interface Step {
+
+		void run() throws XMLStreamException;
+	}
+}
