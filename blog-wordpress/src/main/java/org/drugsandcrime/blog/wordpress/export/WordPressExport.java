@@ -64,7 +64,7 @@ public class WordPressExport {
 	}
 
 	/** Writes each part as it arrives; a chunk leaves when it is full, and the rest after the last part. */
-	private static Flux<DataBuffer> chunks(DataBufferFactory buffers, Flux<Consumer<WxrWriter>> parts) {
+	static Flux<DataBuffer> chunks(DataBufferFactory buffers, Flux<Consumer<WxrWriter>> parts) {
 		ByteArrayOutputStream output = new ByteArrayOutputStream(CHUNK + CHUNK / 2);
 		WxrWriter xml = WxrWriter.open(output);
 		Flux<DataBuffer> full = parts.handle((part, sink) -> {
