@@ -1,6 +1,7 @@
 package org.drugsandcrime.blog.core.redirect;
 
 import java.time.Clock;
+import java.util.List;
 
 import reactor.core.publisher.Mono;
 
@@ -24,7 +25,15 @@ public class Redirects {
 		this.clock = clock;
 	}
 
-	public Mono<Void> record(String fromPath, String toPath) {
+	/**
+	 * Records that an old address (a path, or {@code /?p=123}) now lives at a local path. The old address is
+	 * kept in {@link OldPaths}' form; a target that is no local path is refused, so no redirect leads off the site.
+	 */
+	public Mono<Void> record(String oldAddress, String toPath) {
+		String fromPath = OldPaths.address(oldAddress);
+		if (fromPath == null || OldPaths.location(toPath) == null) {
+			return Mono.error(new IllegalArgumentException("Not a local address: " + oldAddress + " -> " + toPath));
+		}
 		if (fromPath.equals(toPath)) {
 			return Mono.empty();
 		}
@@ -36,7 +45,7 @@ public class Redirects {
 			.then(database.sql("DELETE FROM redirects WHERE from_path = :to").bind("to", toPath).fetch().rowsUpdated())
 			.then(database
 				.sql("INSERT INTO redirects (from_path, to_path, created_at) VALUES (:from, :to, :at) "
-						+ "ON CONFLICT (from_path) DO UPDATE SET to_path = EXCLUDED.to_path")
+						+ "ON CONFLICT (from_path) DO UPDATE SET to_path = EXCLUDED.to_path, guessed = false")
 				.bind("from", fromPath)
 				.bind("to", toPath)
 				.bind("at", clock.instant())
@@ -47,14 +56,40 @@ public class Redirects {
 
 	/** Where an old path now lives, if anywhere. A trailing slash does not matter (WordPress added one). */
 	public Mono<String> target(String path) {
-		if (path == null || path.length() > 2000) {
+		return target(path, null);
+	}
+
+	/**
+	 * Where an old address now lives, if anywhere, as a local path ready for a {@code Location} header. The path
+	 * comes as it arrived (raw) and is looked up in {@link OldPaths}' form, with and without its trailing slash; of
+	 * the query only WordPress's own keys count ({@code /?p=123}). A target that is the requested address itself
+	 * (give or take the slash) is no answer: a redirect never loops.
+	 */
+	public Mono<String> target(String rawPath, String rawQuery) {
+		String path = OldPaths.path(rawPath);
+		if (path == null) {
 			return Mono.empty();
 		}
-		String withoutSlash = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-		return database.sql("SELECT to_path FROM redirects WHERE from_path IN (:a, :b) LIMIT 1")
-			.bind("a", withoutSlash)
-			.bind("b", withoutSlash + "/")
+		List<String> candidates = OldPaths.withAndWithoutSlash(path, OldPaths.query(rawQuery));
+		return database
+			.sql("SELECT to_path FROM redirects WHERE from_path IN (:candidates) ORDER BY from_path = :first DESC")
+			.bind("candidates", candidates)
+			.bind("first", candidates.get(0))
 			.map((row, meta) -> row.get("to_path", String.class))
-			.one();
+			.all()
+			.filter(to -> !loops(to, candidates))
+			.mapNotNull(OldPaths::location)
+			.next();
+	}
+
+	/** Whether a target is one of the addresses asked for, or no local path at all: either way, not followed. */
+	private static boolean loops(String to, List<String> candidates) {
+		int question = to.indexOf('?');
+		String path = OldPaths.path(question < 0 ? to : to.substring(0, question));
+		if (path == null) {
+			return true;
+		}
+		String query = question < 0 ? "" : OldPaths.query(to.substring(question + 1));
+		return OldPaths.withAndWithoutSlash(path, query).stream().anyMatch(candidates::contains);
 	}
 }
