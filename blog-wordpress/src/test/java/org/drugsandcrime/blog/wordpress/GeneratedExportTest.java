@@ -16,6 +16,10 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
 
+import org.drugsandcrime.blog.wordpress.wxr.WxrCategory;
+import org.drugsandcrime.blog.wordpress.wxr.WxrEntry;
+import org.drugsandcrime.blog.wordpress.wxr.WxrItem;
+import org.drugsandcrime.blog.wordpress.wxr.WxrReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -121,6 +125,27 @@ class GeneratedExportTest {
 		String text = new String(file, StandardCharsets.UTF_8);
 		assertThat(text).contains("<!-- wp:paragraph -->").contains("[caption ")
 				.contains("<wp:wxr_version>1.2</wp:wxr_version>").contains("<pubDate>Fri, 01 Jan 2016 ");
+	}
+
+	@Test
+	void theReaderTakesItForAWordPressExport() {
+		int posts = 0;
+		int read = 0;
+		var childCategories = new ArrayList<WxrCategory>();
+		try (var reader = WxrReader.open(new ByteArrayInputStream(file))) {
+			for (WxrEntry entry = reader.next(); entry != null; entry = reader.next()) {
+				if (entry instanceof WxrItem item && item.postType().equals("post")) {
+					posts++;
+					read += item.comments().size();
+				}
+				else if (entry instanceof WxrCategory category && !category.parentNicename().isBlank()) {
+					childCategories.add(category);
+				}
+			}
+		}
+		assertThat(posts).isEqualTo(counts.posts());
+		assertThat(read).isEqualTo(counts.comments());
+		assertThat(childCategories).extracting(WxrCategory::nicename).containsExactly(GeneratedExport.CHILD_CATEGORY);
 	}
 
 	@Test
