@@ -51,6 +51,12 @@ public final class WxrReader implements AutoCloseable {
 
 	private static final XMLInputFactory FACTORY = factory();
 
+	/**
+	 * The longest text an element may hold, in characters. Far above any real post (a whole book is a few million),
+	 * low enough that the import, which holds an item and its converted body, stays within a 256 MB heap.
+	 */
+	static final int MAX_TEXT = 16 * 1024 * 1024;
+
 	private final InputStream in;
 
 	private final XMLStreamReader xml;
@@ -183,8 +189,10 @@ public final class WxrReader implements AutoCloseable {
 		factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
 		factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
 		factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, true);
-		// CDATA sections and character data arrive as one piece (WordPress splits CDATA holding "]]>").
-		factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+		// Text arrives in pieces, CDATA too, and is joined here: a parser that joined it would hold a text of
+		// any size before this reader could refuse it.
+		factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+		factory.setProperty("jdk.xml.cdataChunkSize", 32 * 1024);
 		factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
 		factory.setXMLResolver((publicId, systemId, base, namespace) -> {
 			throw new XMLStreamException("external entity refused: " + systemId);
@@ -569,11 +577,19 @@ public final class WxrReader implements AutoCloseable {
 		}
 	}
 
-	/** The text of the current element, CDATA and entities joined; markup inside it (never written by WordPress) is passed over. */
+	/**
+	 * The text of the current element, CDATA sections (WordPress splits one holding "]]>") and character references
+	 * joined; markup inside it (never written by WordPress) is passed over.
+	 *
+	 * @throws WxrException when the text is longer than {@link #MAX_TEXT}
+	 */
 	private String text() throws XMLStreamException {
 		String single = null;
 		text.setLength(0);
 		int depth = 0;
+		int line = xml.getLocation().getLineNumber();
+		String prefix = xml.getPrefix();
+		String name = xml.getLocalName();
 		while (true) {
 			int event = xml.next();
 			switch (event) {
@@ -589,6 +605,12 @@ public final class WxrReader implements AutoCloseable {
 						if (single != null) {
 							text.append(single);
 							single = null;
+						}
+						if (text.length() + xml.getTextLength() > MAX_TEXT) {
+							String element = prefix == null || prefix.isEmpty() ? name : prefix + ":" + name;
+							throw new WxrException("This WordPress export has a <" + element + "> at line " + line
+									+ " longer than " + MAX_TEXT / (1024 * 1024) + " million characters, more than any "
+									+ "post or comment can be. Remove that item from the export and import again.");
 						}
 						text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
 					}

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.io.InputStream;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
@@ -76,6 +78,47 @@ class WxrReaderSecurityTests {
 		finally {
 			server.stop(0);
 		}
+	}
+
+	@Test
+	void aTextOfGigabytesIsRefusedOnceItPassesTheLimitWithoutReadingTheRest() {
+		byte[] head = WxrReaderTests.wxr("1.2", WxrReaderTests.item("<content:encoded><![CDATA[")).split("<!\\[CDATA\\[")[0]
+			.concat("<![CDATA[")
+			.getBytes(StandardCharsets.UTF_8);
+		long textLength = 2L << 30;
+		AtomicLong served = new AtomicLong();
+		InputStream huge = new InputStream() {
+			@Override
+			public int read() {
+				byte[] one = new byte[1];
+				return read(one, 0, 1) < 0 ? -1 : one[0];
+			}
+
+			@Override
+			public int read(byte[] buffer, int offset, int length) {
+				long at = served.get();
+				if (at >= head.length + textLength) {
+					return -1;
+				}
+				int n = (int) Math.min(length, head.length + textLength - at);
+				for (int i = 0; i < n; i++) {
+					buffer[offset + i] = at + i < head.length ? head[(int) (at + i)] : (byte) 'x';
+				}
+				served.addAndGet(n);
+				return n;
+			}
+		};
+
+		assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThatThrownBy(() -> {
+			try (WxrReader reader = WxrReader.open(huge)) {
+				while (reader.next() != null) {
+					// reading on to the refusal
+				}
+			}
+		}).isInstanceOf(WxrException.class)
+			.hasMessageContaining("<content:encoded> at line")
+			.hasMessageContaining("longer than 16 million characters"));
+		assertThat(served.get()).isLessThan(WxrReader.MAX_TEXT + (1L << 20));
 	}
 
 	private static String fullText(Throwable refusal) {
