@@ -15,7 +15,7 @@ import javax.xml.stream.XMLStreamWriter;
  * go beside it as a table. No script, no style attribute (the portal's CSP allows neither inline), only
  * presentation attributes and classes from the portal's stylesheet.
  */
-final class SvgChart {
+public final class SvgChart {
 
 	static final String NAMESPACE = "http://www.w3.org/2000/svg";
 
@@ -38,9 +38,9 @@ final class SvgChart {
 	private static final int LONGEST_LABEL = 54;
 
 	/** What a chart shows: {@code id} names its title and description (letters, digits and dashes only). */
-	record Data(String id, String title, String description, String unit, List<Point> points) {
+	public record Data(String id, String title, String description, String unit, List<Point> points) {
 
-		Data {
+		public Data {
 			if (!id.matches("[a-z][a-z0-9-]*")) {
 				throw new IllegalArgumentException("Not an id: " + id);
 			}
@@ -56,7 +56,7 @@ final class SvgChart {
 	 * One column, bar or point: {@code axisLabel} is written under it (empty for none, where labels would crowd),
 	 * {@code label} names it in full in its tooltip.
 	 */
-	record Point(String axisLabel, String label, long value) {
+	public record Point(String axisLabel, String label, long value) {
 	}
 
 	private SvgChart() {
@@ -90,7 +90,7 @@ final class SvgChart {
 	}
 
 	/** Horizontal bars, one per point, top to bottom, each with its label above it: a value per item. */
-	static String bars(Data data) {
+	public static String bars(Data data) {
 		int height = TOP + Math.max(1, data.points().size()) * BAR_ROW;
 		return draw(data, height, (svg, scale) -> {
 			double longest = WIDTH - RIGHT - 64;

@@ -52,7 +52,7 @@ class SecurityConfiguration {
 		return http
 			.authorizeExchange(exchanges -> exchanges.pathMatchers("/login", "/admin.css", "/admin.js", "/favicon.ico")
 				.permitAll()
-				.pathMatchers("/users/**", "/settings/**", "/navigation/**")
+				.pathMatchers("/users/**", "/settings/**", "/navigation/**", "/wordpress", "/wordpress/**")
 				.hasRole("ADMIN")
 				.pathMatchers("/comments/**", "/subscribers/**", "/subscribers.csv", "/outbox", "/outbox/**", "/taxonomy/**", "/pages/**", "/audit")
 				.hasAnyRole("ADMIN", "EDITOR")

@@ -90,6 +90,8 @@ class EveryScreenNoticeTests {
 					"No more emails about comments waiting for moderation.")),
 			Map.entry("outbox", List.of("queued again.")),
 			Map.entry("subscribers", List.of("Removed.", "That subscriber was already removed.")),
+			Map.entry("wordpress", List.of("Choose the WordPress export file")),
+			Map.entry("wordpress import", List.of("The import has started: this page follows it to the end.")),
 			Map.entry("dashboard", List.of()), Map.entry("revisions", List.of()), Map.entry("audit", List.of()),
 			Map.entry("posts", List.of("Moved to the trash: it is off the site, and can be restored from the trash.",
 					"Restored from the trash, as it was before.", "Deleted for good, with its comments and revisions.",
@@ -162,7 +164,10 @@ class EveryScreenNoticeTests {
 				screen("account", test -> test.admin().page("/account")),
 				screen("outbox", test -> test.admin().page("/outbox")),
 				screen("subscribers", test -> test.admin().page("/subscribers")),
-				screen("audit", test -> test.admin().page("/audit")));
+				screen("audit", test -> test.admin().page("/audit")),
+				screen("wordpress", test -> test.admin().page("/wordpress")),
+				screen("wordpress import", test -> test.admin().page(location(test.admin()
+					.postMultipart("/wordpress/imports", wordPressExport(test.admin(), "<rss/>"))).replaceAll("\\?.*", ""))));
 	}
 
 	static Stream<Arguments> actions() {
@@ -330,7 +335,12 @@ class EveryScreenNoticeTests {
 				action("subscribers", "remove", "Removed.",
 						test -> test.shown(test.admin(), p -> p.post("/subscribers/" + test.subscriber() + "/remove"))),
 				action("subscribers", "remove one already gone", "That subscriber was already removed.",
-						test -> test.shown(test.admin(), p -> p.post("/subscribers/999999999/remove"))));
+						test -> test.shown(test.admin(), p -> p.post("/subscribers/999999999/remove"))),
+
+				action("wordpress import", "upload an export", "The import has started: this page follows it to the end.",
+						test -> test.shown(test.admin(), p -> p.postMultipart("/wordpress/imports", wordPressExport(p, "<rss/>")))),
+				action("wordpress", "an upload without its file, refused", "Choose the WordPress export file",
+						test -> test.shown(test.admin(), p -> p.postMultipart("/wordpress/imports", wordPressExport(p, null)))));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -509,6 +519,21 @@ class EveryScreenNoticeTests {
 			});
 		}
 		parts.part("alt", "A chart");
+		return parts.build();
+	}
+
+	static org.springframework.util.MultiValueMap<String, org.springframework.http.HttpEntity<?>> wordPressExport(Portal portal,
+			String xml) {
+		MultipartBodyBuilder parts = new MultipartBodyBuilder();
+		parts.part("_csrf", portal.csrfToken());
+		if (xml != null) {
+			parts.part("file", new ByteArrayResource(xml.getBytes(StandardCharsets.UTF_8)) {
+				@Override
+				public String getFilename() {
+					return "notice.xml";
+				}
+			});
+		}
 		return parts.build();
 	}
 

@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Import;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "blog.demo.content=false", "blog.media.dir=target/test-media", "blog.media.max-upload-size=10MB",
+				"blog.wordpress.max-upload-size=3MB",
 				"blog.admin.publishing.interval=1h", "blog.admin.login-throttle.per-address=1000" })
 @AutoConfigureWebTestClient(timeout = BlogTest.RESPONSE_TIMEOUT)
 @Import({ TestDatabaseConfiguration.class, PortalTestConfiguration.class })
