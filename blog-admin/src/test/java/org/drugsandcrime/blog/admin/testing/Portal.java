@@ -117,6 +117,11 @@ public final class Portal {
 		return csrf;
 	}
 
+	/** The session cookie's value, for a request this client cannot make (a raw socket, a body that streams). */
+	public String session() {
+		return session;
+	}
+
 	public String page(String path) {
 		return get(path).expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
 	}
