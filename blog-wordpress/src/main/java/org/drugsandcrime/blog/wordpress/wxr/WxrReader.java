@@ -49,8 +49,6 @@ public final class WxrReader implements AutoCloseable {
 
 	private static final String NOT_WXR = "This file is not a WordPress export: ";
 
-	private static final XMLInputFactory FACTORY = factory();
-
 	/**
 	 * The longest text an element may hold, in characters. Far above any real post (a whole book is a few million),
 	 * low enough that the import, which holds an item and its converted body, stays within a 256 MB heap.
@@ -94,10 +92,18 @@ public final class WxrReader implements AutoCloseable {
 		InputStream in = new BufferedInputStream(source, 64 * 1024);
 		XMLStreamReader xml = null;
 		try {
-			if (isEmpty(in)) {
+			byte[] start = firstBytes(in, 4);
+			if (start.length == 0) {
 				throw new WxrException(NOT_WXR + "the file is empty.");
 			}
-			xml = FACTORY.createXMLStreamReader(in);
+			if (start.length >= 4 && start[0] == 'P' && start[1] == 'K' && start[2] == 3 && start[3] == 4) {
+				throw new WxrException(NOT_WXR + "it is a zip archive. Unpack it and import the .xml file inside.");
+			}
+			if (start.length >= 2 && (start[0] & 0xff) == 0x1f && (start[1] & 0xff) == 0x8b) {
+				throw new WxrException(NOT_WXR + "it is compressed with gzip. Unpack it and import the .xml file.");
+			}
+			// A factory a file: the JDK's is not promised to be safe for two imports at once, and costs microseconds.
+			xml = factory().createXMLStreamReader(in);
 			WxrReader reader = new WxrReader(in, xml);
 			reader.startRss();
 			return reader;
@@ -200,12 +206,13 @@ public final class WxrReader implements AutoCloseable {
 		return factory;
 	}
 
-	private static boolean isEmpty(InputStream in) {
+	/** Up to {@code count} bytes from the start of {@code in}, which is left where it was. */
+	private static byte[] firstBytes(InputStream in, int count) {
 		try {
-			in.mark(1);
-			int first = in.read();
+			in.mark(count);
+			byte[] start = in.readNBytes(count);
 			in.reset();
-			return first == -1;
+			return start;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -681,7 +688,7 @@ public final class WxrReader implements AutoCloseable {
 			return new WxrException("This WordPress export is cut short at line " + line
 					+ ": the file ends before the export does. Was the download or upload interrupted?", ex);
 		}
-		if (line <= 1 && reason.contains("prolog")) {
+		if (reason.contains("Content is not allowed in prolog")) {
 			return new WxrException(NOT_WXR + "it is not XML: an export starts with <?xml or <rss, this file with "
 					+ "something else.", ex);
 		}

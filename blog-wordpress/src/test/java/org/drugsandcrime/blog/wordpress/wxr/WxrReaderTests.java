@@ -1,6 +1,7 @@
 package org.drugsandcrime.blog.wordpress.wxr;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -263,11 +267,28 @@ class WxrReaderTests {
 
 	@Test
 	void aFileThatIsNotXmlIsRefused() {
-		assertThatThrownBy(() -> readAll("PK\u0003\u0004 this is a zip, not an export"))
-			.isInstanceOf(WxrException.class)
+		assertThatThrownBy(() -> readAll("Dear editor,\n\nplease find the posts attached.")).isInstanceOf(WxrException.class)
 			.hasMessageStartingWith("This file is not a WordPress export: it is not XML");
 		assertThatThrownBy(() -> readAll("{\"posts\": []}")).isInstanceOf(WxrException.class)
 			.hasMessageStartingWith("This file is not a WordPress export: it is not XML");
+	}
+
+	@Test
+	void anArchiveIsRefusedWithWhatToDoAboutIt() throws IOException {
+		ByteArrayOutputStream zip = new ByteArrayOutputStream();
+		try (ZipOutputStream out = new ZipOutputStream(zip)) {
+			out.putNextEntry(new ZipEntry("export.xml"));
+			out.write(sample());
+		}
+		ByteArrayOutputStream gzip = new ByteArrayOutputStream();
+		try (GZIPOutputStream out = new GZIPOutputStream(gzip)) {
+			out.write(sample());
+		}
+
+		assertThatThrownBy(() -> readAll(zip.toByteArray())).isInstanceOf(WxrException.class)
+			.hasMessage("This file is not a WordPress export: it is a zip archive. Unpack it and import the .xml file inside.");
+		assertThatThrownBy(() -> readAll(gzip.toByteArray())).isInstanceOf(WxrException.class)
+			.hasMessage("This file is not a WordPress export: it is compressed with gzip. Unpack it and import the .xml file.");
 	}
 
 	@Test
