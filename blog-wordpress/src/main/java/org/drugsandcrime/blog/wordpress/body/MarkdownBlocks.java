@@ -2,6 +2,7 @@ package org.drugsandcrime.blog.wordpress.body;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.jsoup.nodes.Comment;
@@ -108,6 +109,11 @@ final class MarkdownBlocks {
 		if (html.indexOf('\n') < 0) {
 			return html;
 		}
+		if (element.normalName().equals("pre") && endsEarly(html)) {
+			// Kind 1 ends at the first line holding </pre>, </script>, </style> or </textarea>; inside a div it is
+			// kind 6, which only a blank line ends, and there are none.
+			html = "<div>" + html + "</div>";
+		}
 		if (!hasBlankLine(html)) {
 			return html;
 		}
@@ -127,6 +133,13 @@ final class MarkdownBlocks {
 			}
 		}
 		return out.toString();
+	}
+
+	/** Whether a line before the last would end a {@code <pre>} HTML block early. */
+	private static boolean endsEarly(String html) {
+		String beforeLastLine = html.substring(0, html.lastIndexOf('\n')).toLowerCase(Locale.ROOT);
+		return beforeLastLine.contains("</pre>") || beforeLastLine.contains("</script>")
+				|| beforeLastLine.contains("</style>") || beforeLastLine.contains("</textarea>");
 	}
 
 	private static boolean hasBlankLine(String html) {
