@@ -110,6 +110,9 @@ public final class WxrReader implements AutoCloseable {
 		}
 		catch (XMLStreamException ex) {
 			closeQuietly(xml, in);
+			if (isCutShort(reason(ex))) {
+				throw new WxrException(NOT_WXR + "it ends before any XML element begins. Is it empty?", ex);
+			}
 			throw notReadable(ex);
 		}
 		catch (RuntimeException ex) {
@@ -680,10 +683,7 @@ public final class WxrReader implements AutoCloseable {
 	private static WxrException notReadable(XMLStreamException ex) {
 		Location location = ex.getLocation();
 		int line = location == null ? -1 : location.getLineNumber();
-		String message = ex.getMessage() == null ? "" : ex.getMessage();
-		// The JDK's messages start with "ParseError at [row,col]:[..]\nMessage: "; staff need only the last part.
-		int at = message.lastIndexOf("Message: ");
-		String reason = at >= 0 ? message.substring(at + "Message: ".length()).strip() : message.strip();
+		String reason = reason(ex);
 		if (isCutShort(reason)) {
 			return new WxrException("This WordPress export is cut short at line " + line
 					+ ": the file ends before the export does. Was the download or upload interrupted?", ex);
@@ -696,6 +696,13 @@ public final class WxrReader implements AutoCloseable {
 			return doctype();
 		}
 		return new WxrException("This WordPress export is not well-formed XML at line " + line + ": " + reason, ex);
+	}
+
+	/** The parser's own words: the JDK's start with "ParseError at [row,col]:[..]\nMessage: ", which staff need not see. */
+	private static String reason(XMLStreamException ex) {
+		String message = ex.getMessage() == null ? "" : ex.getMessage();
+		int at = message.lastIndexOf("Message: ");
+		return at >= 0 ? message.substring(at + "Message: ".length()).strip() : message.strip();
 	}
 
 	private static boolean isCutShort(String reason) {

@@ -266,6 +266,14 @@ class WxrReaderTests {
 	}
 
 	@Test
+	void aFileWithNoElementIsRefusedAsEmpty() {
+		for (String nothing : List.of("\n\n   \n", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", "<!-- nothing -->")) {
+			assertThatThrownBy(() -> readAll(nothing)).isInstanceOf(WxrException.class)
+				.hasMessage("This file is not a WordPress export: it ends before any XML element begins. Is it empty?");
+		}
+	}
+
+	@Test
 	void aFileThatIsNotXmlIsRefused() {
 		assertThatThrownBy(() -> readAll("Dear editor,\n\nplease find the posts attached.")).isInstanceOf(WxrException.class)
 			.hasMessageStartingWith("This file is not a WordPress export: it is not XML");
