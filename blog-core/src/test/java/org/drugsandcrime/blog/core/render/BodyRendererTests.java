@@ -143,4 +143,13 @@ class BodyRendererTests {
 		assertThat(renderer.render("word ".repeat(1100), null).readingMinutes()).isEqualTo(5);
 		assertThat(renderer.render("", null).readingMinutes()).isEqualTo(1);
 	}
+
+	@Test
+	void readingTimeCountsWordsAcrossParagraphsListsAndLineBreaks() {
+		String words = "one two  three\tfour\n\nfive\n- six\n- seven\n\n   eight   ";
+		// Eight words a copy (the list's dashes are gone once rendered). 552 words round up to 3 minutes, where
+		// seven a copy would round down to 2; 768 round down to 3, where nine a copy would round up to 4.
+		assertThat(renderer.render((words + "\n\n").repeat(69), null).readingMinutes()).isEqualTo(3);
+		assertThat(renderer.render((words + "\n\n").repeat(96), null).readingMinutes()).isEqualTo(3);
+	}
 }
