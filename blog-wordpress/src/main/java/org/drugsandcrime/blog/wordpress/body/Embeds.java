@@ -32,6 +32,10 @@ final class Embeds {
 			"<!--\\s+wp:(embed|core-embed/[a-z0-9-]+)\\s+(\\{(?:[^}]+|}+(?=})|(?!}\\s+/?-->).)*+}\\s+)?-->(.*?)<!--\\s+/wp:\\1\\s+-->",
 			Pattern.DOTALL);
 
+	/** An embed block written as one comment, as some plugins and hand edits leave them: its address is all it has. */
+	private static final Pattern VOID_EMBED_BLOCK = Pattern.compile(
+			"<!--\\s+wp:(?:embed|core-embed/[a-z0-9-]+)\\s+(\\{(?:[^}]+|}+(?=})|(?!}\\s+/?-->).)*+}\\s+)/-->", Pattern.DOTALL);
+
 	private static final Pattern JSON_URL = Pattern.compile("\"url\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
 	private static final Pattern FIGCAPTION = Pattern.compile("<figcaption[^>]*>(.*?)</figcaption>",
@@ -53,6 +57,10 @@ final class Embeds {
 		if (!content.contains("<!-- wp:embed") && !content.contains("<!-- wp:core-embed/")) {
 			return content;
 		}
+		content = VOID_EMBED_BLOCK.matcher(content).replaceAll(block -> {
+			String address = jsonUrl(block.group(1));
+			return Matcher.quoteReplacement(address == null ? block.group() : marker(address));
+		});
 		return EMBED_BLOCK.matcher(content).replaceAll(block -> {
 			String inner = block.group(3);
 			Matcher line = ADDRESS_LINE.matcher(inner);

@@ -192,6 +192,15 @@ class WordPressBodiesTests {
 	}
 
 	@Test
+	void anEmbedBlockWrittenAsOneCommentStillBecomesThePlayer() {
+		ConvertedBody converted = WordPressBodies.convert(
+				"<!-- wp:embed {\"url\":\"https:\\/\\/vimeo.com\\/51604367\",\"type\":\"video\"} /-->", address -> null);
+
+		assertThat(render(converted).select("iframe").attr("src")).isEqualTo("https://player.vimeo.com/video/51604367");
+		assertThat(converted.unknownShortcodes()).isEmpty();
+	}
+
+	@Test
 	void aGalleryShowsItsImagesAndNamesTheMissingOnes() {
 		Map<Long, String> attachments = Map.of(1L, "https://old.example.org/wp-content/uploads/a.jpg", 3L,
 				"https://old.example.org/wp-content/uploads/c.jpg");
