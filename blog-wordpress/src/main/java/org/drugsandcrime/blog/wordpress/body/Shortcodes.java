@@ -36,6 +36,14 @@ final class Shortcodes {
 
 	private static final Pattern IDS = Pattern.compile("\\d+");
 
+	/** shortcode_parse_atts() reads a no-break or zero-width space as a plain one. */
+	private static final Pattern INVISIBLE_SPACES = Pattern.compile("[\\u00a0\\u200b]+");
+
+	private static final Pattern TAG = Pattern.compile("<[^>]*>");
+
+	/** PHP's (int) "300px" is 300. */
+	private static final Pattern LEADING_NUMBER = Pattern.compile("^\\s*(\\d{1,6})");
+
 	private Shortcodes() {
 	}
 
@@ -117,7 +125,7 @@ final class Shortcodes {
 
 	static Map<String, String> attributes(String text) {
 		Map<String, String> attributes = new LinkedHashMap<>();
-		Matcher attribute = ATTRIBUTE.matcher(text.replaceAll("[\\u00a0\\u200b]+", " "));
+		Matcher attribute = ATTRIBUTE.matcher(INVISIBLE_SPACES.matcher(text).replaceAll(" "));
 		int position = 0;
 		while (attribute.find()) {
 			if (attribute.group(1) != null) {
@@ -190,14 +198,14 @@ final class Shortcodes {
 	}
 
 	private static String stripTags(String html) {
-		return html.replaceAll("<[^>]*>", "");
+		return TAG.matcher(html).replaceAll("");
 	}
 
 	private static int width(String value) {
 		if (value == null) {
 			return 0;
 		}
-		Matcher digits = Pattern.compile("^\\s*(\\d{1,6})").matcher(value);
+		Matcher digits = LEADING_NUMBER.matcher(value);
 		return digits.find() ? Integer.parseInt(digits.group(1)) : 0;
 	}
 
