@@ -21,6 +21,9 @@ public class FeedLinks {
 
 	public static final String JSON = "/feed.json";
 
+	/** The newest approved comments of the whole site. */
+	public static final String COMMENTS = "/comments/feed";
+
 	public static final String SITEMAP_INDEX = "/sitemap.xml";
 
 	public static final String NEWS_SITEMAP = "/sitemap-news.xml";

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConditionalFeedsTests {
 
 	static final List<String> DOCUMENTS = List.of("/feed", "/feed/atom", "/feed.json", "/sitemap.xml",
-			"/sitemaps/pages.xml", "/sitemaps/posts-1.xml", "/sitemap-news.xml", "/robots.txt");
+			"/sitemaps/pages.xml", "/sitemaps/posts-1.xml", "/sitemap-news.xml", "/robots.txt",
+			"/comments/feed");
 
 	static final List<String> CACHING = List.of(HttpHeaders.ETAG, HttpHeaders.LAST_MODIFIED, HttpHeaders.CACHE_CONTROL,
 			HttpHeaders.VARY);
@@ -119,10 +120,11 @@ class ConditionalFeedsTests {
 
 	@Test
 	void aPublishChangesTheValidatorsOfEveryFeedAndSitemap() {
-		List<String> before = DOCUMENTS.stream().filter(path -> !path.equals("/robots.txt"))
-			.map(path -> FeedFixtures.fetch(web, path).getResponseHeaders().getETag()).toList();
+		// A new post has no comments yet: the comment feed stays as it was, and rightly answers 304.
+		List<String> paths = DOCUMENTS.stream().filter(path -> !path.equals("/robots.txt") && !path.equals("/comments/feed"))
+			.toList();
+		List<String> before = paths.stream().map(path -> FeedFixtures.fetch(web, path).getResponseHeaders().getETag()).toList();
 		FeedFixtures.posts(editing, publishing, users).draft("Moves every validator").publish();
-		List<String> paths = DOCUMENTS.stream().filter(path -> !path.equals("/robots.txt")).toList();
 		for (int i = 0; i < paths.size(); i++) {
 			web.get().uri(paths.get(i)).header(HttpHeaders.IF_NONE_MATCH, before.get(i)).exchange().expectStatus().isOk()
 				.expectHeader().value(HttpHeaders.ETAG, etag -> assertThat(etag).isNotEqualTo("x"));

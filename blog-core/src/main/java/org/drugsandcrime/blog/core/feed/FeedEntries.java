@@ -168,6 +168,50 @@ public class FeedEntries {
 			.one();
 	}
 
+	/** The newest approved comments on posts readers can see, newest first, each with its post: one query. */
+	public Flux<SiteComment> newestApprovedComments(int limit) {
+		return database.sql("""
+				SELECT c.id, c.author_name, c.author_website, c.body, c.created_at,
+				       p.id AS post_id, p.guid, p.slug, p.title, p.published_at
+				FROM comments c JOIN posts p ON p.id = c.post_id
+				WHERE c.status = 'APPROVED' AND %s
+				ORDER BY c.created_at DESC, c.id DESC LIMIT :limit""".formatted(PublishedPosts.VISIBLE))
+			.bind("now", clock.instant())
+			.bind("limit", limit)
+			.map((row, meta) -> new SiteComment(
+					new CommentedPost(row.get("post_id", Long.class), row.get("guid", String.class),
+							row.get("slug", String.class), row.get("title", String.class),
+							row.get("published_at", Instant.class)),
+					new FeedComment(row.get("id", Long.class), row.get("author_name", String.class),
+							row.get("author_website", String.class), row.get("body", String.class),
+							row.get("created_at", Instant.class))))
+			.all();
+	}
+
+	/**
+	 * What the site's comment feed is made of, as {@link #commentsStamp} is for one post's, over every post readers
+	 * can see: a post going out or coming back changes the count, a renamed post (its title is in the items) its
+	 * newest update time.
+	 */
+	public Mono<FeedStamp> siteCommentsStamp() {
+		return database.sql("""
+				SELECT s.updated_at AS settings, count(c.id) AS approved, coalesce(sum(c.id), 0) AS ids,
+				       max(greatest(c.created_at, c.edited_at)) AS newest, max(p.updated_at) AS posts
+				FROM site_settings s
+				LEFT JOIN (comments c JOIN posts p ON p.id = c.post_id AND c.status = 'APPROVED' AND %s) ON true
+				WHERE s.id = 1 GROUP BY s.updated_at""".formatted(PublishedPosts.VISIBLE))
+			.bind("now", clock.instant())
+			.map((row, meta) -> {
+				Instant settings = row.get("settings", Instant.class);
+				Instant newest = row.get("newest", Instant.class);
+				Instant posts = row.get("posts", Instant.class);
+				return new FeedStamp(latest(settings, newest, posts),
+						String.join("|", "comments", micros(settings), String.valueOf(row.get("approved", Long.class)),
+								String.valueOf(row.get("ids", Number.class)), micros(newest), micros(posts)));
+			})
+			.one();
+	}
+
 	/** The archives a post is listed in, whether it is visible or not: a post leaving a feed changes it too. */
 	public Mono<PostFeeds> feedsOf(long postId) {
 		return database.sql("""

@@ -1,6 +1,8 @@
 package org.drugsandcrime.blog.core.redirect;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import reactor.core.publisher.Mono;
@@ -70,16 +72,21 @@ public class Redirects {
 		if (path == null) {
 			return Mono.empty();
 		}
-		List<String> candidates = OldPaths.withAndWithoutSlash(path, OldPaths.query(rawQuery));
-		return database
-			.sql("SELECT to_path FROM redirects WHERE from_path IN (:candidates) ORDER BY from_path = :first DESC")
+		String query = OldPaths.query(rawQuery);
+		// The address as asked first; then, for an old path that picked up a WordPress key on its travels
+		// (/2013/05/x/?p=5), the path alone.
+		List<String> candidates = new ArrayList<>(OldPaths.withAndWithoutSlash(path, query));
+		if (!query.isEmpty()) {
+			candidates.addAll(OldPaths.withAndWithoutSlash(path, ""));
+		}
+		return database.sql("SELECT from_path, to_path FROM redirects WHERE from_path IN (:candidates)")
 			.bind("candidates", candidates)
-			.bind("first", candidates.get(0))
-			.map((row, meta) -> row.get("to_path", String.class))
+			.map((row, meta) -> new String[] { row.get("from_path", String.class), row.get("to_path", String.class) })
 			.all()
-			.filter(to -> !loops(to, candidates))
-			.mapNotNull(OldPaths::location)
-			.next();
+			.filter(row -> !loops(row[1], candidates))
+			.sort(Comparator.comparingInt(row -> candidates.indexOf(row[0])))
+			.next()
+			.mapNotNull(row -> OldPaths.location(row[1]));
 	}
 
 	/** Whether a target is one of the addresses asked for, or no local path at all: either way, not followed. */

@@ -4,6 +4,7 @@ import org.drugsandcrime.blog.core.feed.ArchiveKind;
 import org.drugsandcrime.blog.core.feed.CommentedPost;
 import org.drugsandcrime.blog.core.feed.FeedComment;
 import org.drugsandcrime.blog.core.feed.FeedEntry;
+import org.drugsandcrime.blog.core.feed.SiteComment;
 import org.drugsandcrime.blog.core.post.Label;
 import org.drugsandcrime.blog.feed.FeedDates;
 import org.drugsandcrime.blog.feed.FeedLinks;
@@ -70,8 +71,18 @@ final class RssDocument {
 	}
 
 	static void comment(XmlWriter xml, CommentedPost post, FeedComment comment, FeedLinks links) {
+		comment(xml, "By: " + comment.authorName(), post, comment, links);
+	}
+
+	/** A comment in the site's comment feed: its title names the post, as WordPress's does. */
+	static void siteComment(XmlWriter xml, SiteComment comment, FeedLinks links) {
+		comment(xml, "Comment on " + comment.post().title() + " by " + comment.comment().authorName(), comment.post(),
+				comment.comment(), links);
+	}
+
+	private static void comment(XmlWriter xml, String title, CommentedPost post, FeedComment comment, FeedLinks links) {
 		xml.start("item")
-			.element("title", "By: " + comment.authorName())
+			.element("title", title)
 			.element("link", links.post(post.slug()) + "#comment-" + comment.id())
 			.start("guid")
 			.attribute("isPermaLink", "false")

@@ -108,6 +108,20 @@ class SyndicationHandler {
 			.switchIfEmpty(notFound());
 	}
 
+	/** The newest approved comments of the whole site, as WordPress's {@code /comments/feed/} gave them. */
+	Mono<ServerResponse> siteComments(ServerRequest request) {
+		return Mono.zip(entries.site(), entries.siteCommentsStamp())
+			.flatMap(found -> responses.respond(request, FeedResponses.RSS, found.getT2(),
+					links.site(FeedLinks.COMMENTS), document -> {
+						FeedSite site = found.getT1();
+						RssDocument.Channel channel = new RssDocument.Channel("Comments for " + site.title(), links.home(),
+								site.tagline());
+						return xml(document, xml -> RssDocument.head(xml, channel, document),
+								entries.newestApprovedComments(COMMENTS),
+								(xml, comment) -> RssDocument.siteComment(xml, comment, links), RssDocument::tail);
+					}));
+	}
+
 	private Flux<DataBuffer> commentFeed(FeedResponses.Document document, FeedSite site,
 			CommentedPost post) {
 		RssDocument.Channel channel = new RssDocument.Channel("Comments on: " + post.title(), links.post(post.slug()),

@@ -20,7 +20,8 @@ class SyndicationRoutes {
 			.route(read(FeedLinks.RSS), feeds::rss)
 			.route(read(FeedLinks.ATOM), feeds::atom)
 			.route(read(FeedLinks.JSON), feeds::json)
-			.route(read("/posts/{slug}/comments/feed"), feeds::comments);
+			.route(read("/posts/{slug}/comments/feed"), feeds::comments)
+			.route(read(FeedLinks.COMMENTS), feeds::siteComments);
 		for (ArchiveKind kind : ArchiveKind.values()) {
 			routes.route(read("/" + kind.path() + "/{slug}/feed"), request -> feeds.archiveRss(request, kind));
 		}

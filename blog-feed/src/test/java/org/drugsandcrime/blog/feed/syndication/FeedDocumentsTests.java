@@ -261,6 +261,41 @@ class FeedDocumentsTests {
 	}
 
 	@Test
+	void theSiteCommentFeedListsTheNewestApprovedCommentsOfVisiblePostsOnly() {
+		Post first = posts().draft("Site comments first").publish();
+		Post second = posts().draft("Site comments second").publish();
+		var older = approved(first, "Ann Reader", "An older approved comment");
+		var newer = approved(second, "Bob Reader", "A newer approved comment");
+		comments.submit(first.getId(), null, "Pat Pending", "pat@example.org", null, "A pending comment", false, "127.0.0.1").block();
+		Post hidden = posts().draft("Site comments on a post that goes").publish();
+		approved(hidden, "Cy Reader", "A comment whose post is unpublished");
+		publishing.unpublish(hidden.getId()).block();
+
+		EntityExchangeResult<byte[]> feed = fetch(web, "/comments/feed");
+		assertThat(feed.getResponseHeaders().getContentType().toString()).startsWith("application/rss+xml");
+		Channel channel = (Channel) wire(text(feed));
+		List<String> guids = channel.getItems().stream().map(i -> i.getGuid().getValue()).toList();
+		assertThat(guids).containsSubsequence(second.getGuid() + "#comment-" + newer.id(),
+				first.getGuid() + "#comment-" + older.id());
+		assertThat(text(feed)).doesNotContain("A pending comment").doesNotContain("whose post is unpublished");
+		Item item = item(channel, second.getGuid() + "#comment-" + newer.id());
+		assertThat(item.getTitle()).isEqualTo("Comment on Site comments second by Bob Reader");
+		assertThat(item.getLink()).isEqualTo(FeedTest.BASE_URL + "/posts/" + second.getSlug() + "#comment-" + newer.id());
+		assertThat(item.getDescription().getValue()).isEqualTo("A newer approved comment");
+		assertThat(item.getPubDate()).isNotNull();
+
+		approved(first, "Dee Reader", "One more");
+		assertThat(fetch(web, "/comments/feed").getResponseHeaders().getETag())
+			.isNotEqualTo(feed.getResponseHeaders().getETag());
+	}
+
+	private org.drugsandcrime.blog.core.comment.Comment approved(Post post, String name, String body) {
+		return comments.submit(post.getId(), null, name, "reader@example.org", null, body, false, "127.0.0.1")
+			.flatMap(c -> comments.moderate(c.id(), CommentStatus.APPROVED))
+			.block();
+	}
+
+	@Test
 	void anUnpublishedPostLeavesTheFeeds() {
 		Post post = posts().draft("Here and then gone").publish();
 		assertThat(text(fetch(web, "/feed"))).contains(post.getGuid());
