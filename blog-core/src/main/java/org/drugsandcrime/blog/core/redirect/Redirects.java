@@ -65,7 +65,7 @@ public class Redirects {
 	 * Where an old address now lives, if anywhere, as a local path ready for a {@code Location} header. The path
 	 * comes as it arrived (raw) and is looked up in {@link OldPaths}' form, with and without its trailing slash; of
 	 * the query only WordPress's own keys count ({@code /?p=123}). A target that is the requested address itself
-	 * (give or take the slash) is no answer: a redirect never loops.
+	 * is no answer: a redirect never loops.
 	 */
 	public Mono<String> target(String rawPath, String rawQuery) {
 		String path = OldPaths.path(rawPath);
@@ -83,20 +83,24 @@ public class Redirects {
 			.bind("candidates", candidates)
 			.map((row, meta) -> new String[] { row.get("from_path", String.class), row.get("to_path", String.class) })
 			.all()
-			.filter(row -> !loops(row[1], candidates))
+			.filter(row -> !loops(row[1], List.of(path + query, path)))
 			.sort(Comparator.comparingInt(row -> candidates.indexOf(row[0])))
 			.next()
 			.mapNotNull(row -> OldPaths.location(row[1]));
 	}
 
-	/** Whether a target is one of the addresses asked for, or no local path at all: either way, not followed. */
-	private static boolean loops(String to, List<String> candidates) {
+	/**
+	 * Whether a target is the address asked for, or no local path at all: either way, not followed. {@code /tag/x/}
+	 * may lead to {@code /tag/x}, but when {@code /tag/x} is itself missing its lookup finds that same row (the slash
+	 * does not count), and must not send the reader to where they are.
+	 */
+	private static boolean loops(String to, List<String> asked) {
 		int question = to.indexOf('?');
 		String path = OldPaths.path(question < 0 ? to : to.substring(0, question));
 		if (path == null) {
 			return true;
 		}
 		String query = question < 0 ? "" : OldPaths.query(to.substring(question + 1));
-		return OldPaths.withAndWithoutSlash(path, query).stream().anyMatch(candidates::contains);
+		return asked.contains(path + query);
 	}
 }
