@@ -76,7 +76,8 @@ class ErrorPages implements WebExceptionHandler {
 		}
 		HttpMethod method = exchange.getRequest().getMethod();
 		if (status.value() == 404 && (method == HttpMethod.GET || method == HttpMethod.HEAD)) {
-			return redirects.target(exchange.getRequest().getPath().value())
+			// A sub-folder WordPress's query addresses (/blog/?p=123) end here, so the query counts too.
+			return redirects.target(exchange.getRequest().getURI().getRawPath(), exchange.getRequest().getURI().getRawQuery())
 				.flatMap(target -> ServerResponse.status(HttpStatus.MOVED_PERMANENTLY).location(URI.create(target)).build())
 				.switchIfEmpty(Mono.defer(() -> page(exchange, status)))
 				.onErrorResume(ex -> page(exchange, status))

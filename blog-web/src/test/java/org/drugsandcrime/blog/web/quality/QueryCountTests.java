@@ -80,6 +80,16 @@ class QueryCountTests {
 		assertThat(statements("/category/" + slug(large) + "/page/2")).isEqualTo(largeArchive);
 	}
 
+	@Test
+	void theHomePageLooksForAnOldWordPressAddressOnlyWhenItsQueryNamesOne() {
+		readers.posts().draft(Readers.unique("Home with a query")).publish();
+		int home = statements("/");
+		assertThat(statements("/?utm_source=newsletter")).isEqualTo(home);
+		assertThat(statements("/?s=probation&paged=2")).isEqualTo(home);
+		// /?p=ID with no such old address: one lookup, then the home page as ever.
+		assertThat(statements("/?p=424242")).isEqualTo(home + 1);
+	}
+
 	/**
 	 * The fewest statements of three renderings: content changes make the application re-read its schedule in
 	 * the background, and such a read may land inside one measurement but not in all three.
