@@ -85,14 +85,23 @@ class BatchWriter {
 		this.clock = clock;
 	}
 
-	Mono<Void> write(ImportContext context, ImportBatch batch) {
+	/**
+	 * Everything before the transaction: what was imported before, the images, the bodies. Runs while the batch
+	 * before is being committed; needs nothing that batch writes.
+	 */
+	Mono<ImportBatch> prepare(ImportContext context, ImportBatch batch) {
 		if (context.siteKey == null) {
 			return Mono.error(new ImportProblem("The file names no site before its contents.", null));
 		}
 		return lookUp(context, batch)
 			.then(Mono.defer(() -> storeMedia(context, batch)))
-			.then(Mono.defer(() -> prepare(context, batch)))
-			.then(Mono.defer(() -> new Writing(context, batch).write().as(transaction::transactional)));
+			.then(Mono.defer(() -> render(context, batch)))
+			.thenReturn(batch);
+	}
+
+	/** The batch's one transaction; batches are committed one at a time, in the file's order. */
+	Mono<Void> commit(ImportContext context, ImportBatch batch) {
+		return new Writing(context, batch).write().as(transaction::transactional);
 	}
 
 	/** What this batch's things became in earlier batches or runs: one query. */
@@ -102,12 +111,7 @@ class BatchWriter {
 		batch.authors.forEach(author -> add(kinds, ids, "author", author.id()));
 		batch.categories.forEach(category -> add(kinds, ids, "category", category.termId()));
 		batch.tags.forEach(tag -> add(kinds, ids, "tag", tag.termId()));
-		batch.attachments.forEach(attachment -> {
-			add(kinds, ids, "attachment", attachment.postId());
-			if (attachment.postParent() > 0) {
-				add(kinds, ids, "post", attachment.postParent());
-			}
-		});
+		batch.attachments.forEach(attachment -> add(kinds, ids, "attachment", attachment.postId()));
 		batch.pages.forEach(page -> add(kinds, ids, "page", page.postId()));
 		for (WxrItem post : batch.posts) {
 			add(kinds, ids, "post", post.postId());
@@ -236,7 +240,7 @@ class BatchWriter {
 	}
 
 	/** Converts and renders the new posts' and pages' bodies on the parallel workers: CPU work, no I/O. */
-	private Mono<Void> prepare(ImportContext context, ImportBatch batch) {
+	private Mono<Void> render(ImportContext context, ImportBatch batch) {
 		Map<Long, String> attachmentAddresses = new HashMap<>();
 		batch.attachments.forEach(attachment -> attachmentAddresses.put(attachment.postId(), attachment.attachmentUrl()));
 		batch.mapped.forEach((key, mapped) -> {
@@ -984,28 +988,46 @@ class BatchWriter {
 		// Attachments -----------------------------------------------------------------------------------------------
 
 		private Mono<Void> attachments() {
+			List<WxrItem> fresh = new ArrayList<>();
 			for (WxrItem attachment : batch.attachments) {
 				if (batch.mapped("attachment", attachment.postId()) != null) {
 					tally.already(ImportTally.ATTACHMENTS);
-					continue;
 				}
-				String url = attachment.attachmentUrl().strip();
-				String stored = batch.media.get(url);
-				String path = stored != null ? stored : url;
-				mappings.add(new MappingRow("attachment", attachment.postId(), null, path, null));
-				tally.imported(ImportTally.ATTACHMENTS);
-				String why = batch.mediaMissing.get(url);
-				if (stored == null && why != null && context.uploads != null) {
-					tally.warn(Reason.MISSING_MEDIA, ItemRules.describe(attachment), url + " — " + why);
-				}
-				// The attachment's page goes to its file here, or else to the post it belongs to.
-				Mapped parent = attachment.postParent() > 0 ? batch.mapped("post", attachment.postParent()) : null;
-				String target = stored != null ? stored : parent != null ? parent.localPath() : null;
-				if (target != null) {
-					addresses.addAll(OldAddresses.ofAttachment(context.site, attachment, target));
+				else {
+					fresh.add(attachment);
 				}
 			}
-			return Mono.empty();
+			if (fresh.isEmpty()) {
+				return Mono.empty();
+			}
+			// The posts they belong to, read here rather than before: they may be in the batch committed just now.
+			Long[] parents = fresh.stream().map(WxrItem::postParent).filter(id -> id > 0).distinct().toArray(Long[]::new);
+			return database.sql("SELECT wp_id, local_path FROM wordpress_items WHERE site = :site AND kind = 'post' "
+					+ "AND wp_id = ANY(:ids)")
+				.bind("site", context.siteKey)
+				.bind("ids", parents)
+				.map((row, meta) -> Map.entry(row.get("wp_id", Long.class), row.get("local_path", String.class)))
+				.all()
+				.collectMap(Map.Entry::getKey, Map.Entry::getValue)
+				.doOnNext(posts -> {
+					for (WxrItem attachment : fresh) {
+						String url = attachment.attachmentUrl().strip();
+						String stored = batch.media.get(url);
+						mappings.add(new MappingRow("attachment", attachment.postId(), null, stored != null ? stored : url,
+								null));
+						tally.imported(ImportTally.ATTACHMENTS);
+						String why = batch.mediaMissing.get(url);
+						if (stored == null && why != null) {
+							tally.warn(Reason.MISSING_MEDIA, ItemRules.describe(attachment), url + " — " + why);
+						}
+						// The attachment's page goes to its file here, or else to the post it belongs to.
+						String target = stored != null ? stored : posts.get(attachment.postParent());
+						if (target != null) {
+							addresses.addAll(OldAddresses.ofAttachment(context.site, attachment, target));
+						}
+					}
+				})
+				.then();
 		}
 
 		// Mapping, old addresses, report -----------------------------------------------------------------------------

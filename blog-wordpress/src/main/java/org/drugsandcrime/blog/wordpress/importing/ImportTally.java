@@ -12,7 +12,8 @@ import org.drugsandcrime.blog.wordpress.importing.ImportReport.Reason;
 
 /**
  * A run's report as it grows: counts for the whole run, and the notes of the batch being written, handed to that
- * batch's transaction and then forgotten. Used by one batch at a time.
+ * batch's transaction and then forgotten. The next batch is sorted while one is committed, so it is synchronised; a
+ * skip noted while sorting may go with the transaction of the batch before.
  */
 final class ImportTally {
 
@@ -51,24 +52,24 @@ final class ImportTally {
 		}
 	}
 
-	void inFile(String type) {
+	synchronized void inFile(String type) {
 		counts.get(type)[0]++;
 	}
 
-	void imported(String type) {
+	synchronized void imported(String type) {
 		counts.get(type)[1]++;
 	}
 
-	void already(String type) {
+	synchronized void already(String type) {
 		counts.get(type)[2]++;
 	}
 
-	void skipped(String type, Reason reason, String item, String detail) {
+	synchronized void skipped(String type, Reason reason, String item, String detail) {
 		counts.get(type)[3]++;
 		note(true, reason, item, detail);
 	}
 
-	void warn(Reason reason, String item, String detail) {
+	synchronized void warn(Reason reason, String item, String detail) {
 		note(false, reason, item, detail);
 	}
 
@@ -82,18 +83,18 @@ final class ImportTally {
 	}
 
 	/** The notes of the batch being written; the next batch starts with none. */
-	List<ImportRuns.StoredNote> takeBatchNotes() {
+	synchronized List<ImportRuns.StoredNote> takeBatchNotes() {
 		List<ImportRuns.StoredNote> taken = batchNotes;
 		batchNotes = new ArrayList<>();
 		return taken;
 	}
 
-	long leftOut() {
+	synchronized long leftOut() {
 		return leftOut;
 	}
 
 	/** The types the file held, or that this run touched, in the file's order. */
-	List<Count> counts() {
+	synchronized List<Count> counts() {
 		List<Count> list = new ArrayList<>();
 		counts.forEach((type, c) -> {
 			if (c[0] + c[1] + c[2] + c[3] > 0) {

@@ -106,11 +106,14 @@ public class WordPressImport {
 			ImportContext context = new ImportContext(created.id(), request, uploads.orElse(null), read, created.size());
 			return fallbackAuthor(request).doOnNext(id -> context.fallbackAuthor = id)
 				.thenMany(batches(WxrReader.entries(() -> new CountedInputStream(Files.newInputStream(request.wxrFile()), read))))
-				.concatMap(entries -> {
-					ImportBatch batch = ImportBatch.of(entries, context);
+				.map(entries -> ImportBatch.of(entries, context))
+				// The next batch is looked up and rendered while this one is committed: the database and the
+				// renderer work at the same time.
+				.flatMapSequential(batch -> writer.prepare(context, batch), 2, 1)
+				.concatMap(batch -> {
 					context.stage = batch.posts.isEmpty() && batch.pages.isEmpty() && batch.attachments.isEmpty()
 							? "Authors, categories and tags" : "Posts, pages and comments";
-					return writer.write(context, batch).then(Mono.fromRunnable(() -> progress.accept(context.progress())));
+					return writer.commit(context, batch).then(Mono.fromRunnable(() -> progress.accept(context.progress())));
 				}, 0)
 				.then(Mono.defer(() -> {
 					context.stage = "Featured images";
