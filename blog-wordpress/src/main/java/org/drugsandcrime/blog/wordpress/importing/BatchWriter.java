@@ -33,6 +33,7 @@ import org.drugsandcrime.blog.wordpress.address.OldAddress;
 import org.drugsandcrime.blog.wordpress.address.OldAddresses;
 import org.drugsandcrime.blog.wordpress.importing.ImportBatch.Mapped;
 import org.drugsandcrime.blog.wordpress.importing.ImportBatch.Prepared;
+import org.drugsandcrime.blog.wordpress.body.ConvertedBody;
 import org.drugsandcrime.blog.wordpress.importing.ImportReport.Reason;
 import org.drugsandcrime.blog.wordpress.wxr.WxrAuthor;
 import org.drugsandcrime.blog.wordpress.wxr.WxrCategory;
@@ -281,7 +282,7 @@ class BatchWriter {
 					: "Its title was shortened to " + title.length() + " characters."));
 		}
 		Function<String, String> newAddress = address -> batch.media.get(address);
-		Bodies.Converted converted = Bodies.convert(item.content(), newAddress, attachments::get);
+		ConvertedBody converted = Bodies.convert(item.content(), newAddress, attachments::get);
 		if (!converted.unknownShortcodes().isEmpty()) {
 			notes.add(Map.entry(Reason.UNKNOWN_SHORTCODE, String.join(", ", converted.unknownShortcodes())));
 		}
