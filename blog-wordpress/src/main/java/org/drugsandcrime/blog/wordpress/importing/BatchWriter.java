@@ -91,6 +91,9 @@ class BatchWriter {
 	 * before is being committed; needs nothing that batch writes.
 	 */
 	Mono<ImportBatch> prepare(ImportContext context, ImportBatch batch) {
+		if (batch.failure != null) {
+			return Mono.just(batch);
+		}
 		if (context.siteKey == null) {
 			return Mono.error(new ImportProblem("The file names no site before its contents.", null));
 		}
@@ -102,6 +105,9 @@ class BatchWriter {
 
 	/** The batch's one transaction; batches are committed one at a time, in the file's order. */
 	Mono<Void> commit(ImportContext context, ImportBatch batch) {
+		if (batch.failure != null) {
+			return Mono.error(batch.failure);
+		}
 		return new Writing(context, batch).write().as(transaction::transactional);
 	}
 

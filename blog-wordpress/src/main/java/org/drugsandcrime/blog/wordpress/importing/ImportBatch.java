@@ -51,13 +51,25 @@ final class ImportBatch {
 	/** New posts and pages, their bodies rendered. */
 	final Map<Long, Prepared> prepared = new HashMap<>();
 
-	private ImportBatch(int entries) {
+	/** Set on the marker that takes the file's failure past the batches read before it; null on a real batch. */
+	final Throwable failure;
+
+	private ImportBatch(int entries, Throwable failure) {
 		this.entries = entries;
+		this.failure = failure;
+	}
+
+	/**
+	 * The place in the stream of batches where the file broke: the batches before it are still committed, in order,
+	 * and the run fails when it reaches this one.
+	 */
+	static ImportBatch failed(Throwable failure) {
+		return new ImportBatch(0, failure);
 	}
 
 	/** Sorts the entries; counts what the file holds and skips what has no place here, with the reason. */
 	static ImportBatch of(List<WxrEntry> entries, ImportContext context) {
-		ImportBatch batch = new ImportBatch(entries.size());
+		ImportBatch batch = new ImportBatch(entries.size(), null);
 		ImportTally tally = context.tally;
 		for (WxrEntry entry : entries) {
 			if (entry instanceof WxrSite site) {

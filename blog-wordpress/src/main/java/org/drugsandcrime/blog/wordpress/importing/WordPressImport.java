@@ -107,6 +107,8 @@ public class WordPressImport {
 			return fallbackAuthor(request).doOnNext(id -> context.fallbackAuthor = id)
 				.thenMany(batches(WxrReader.entries(() -> new CountedInputStream(Files.newInputStream(request.wxrFile()), read))))
 				.map(entries -> ImportBatch.of(entries, context))
+				// A file that breaks half-way still has its whole batches committed before the run fails.
+				.onErrorResume(ex -> Mono.just(ImportBatch.failed(ex)))
 				// The next batch is looked up and rendered while this one is committed: the database and the
 				// renderer work at the same time.
 				.flatMapSequential(batch -> writer.prepare(context, batch), 2, 1)
