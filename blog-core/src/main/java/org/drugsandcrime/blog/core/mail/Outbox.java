@@ -126,6 +126,25 @@ public class Outbox {
 			.then();
 	}
 
+	/**
+	 * Queues double opt-in mails for many subscribers in one statement (the lists are parallel: the i-th token is for
+	 * the i-th subscriber and address).
+	 */
+	public Mono<Long> queueConfirmations(List<Long> subscriberIds, List<String> emails, List<String> tokens) {
+		Instant now = clock.instant();
+		return database.sql("""
+				INSERT INTO mail_outbox (kind, recipient, subscriber_id, token, status, next_attempt_at, created_at)
+				SELECT 'CONFIRMATION', e, s, t, 'PENDING', :now, :now
+				FROM unnest(:emails::text[], :subscribers::bigint[], :tokens::text[]) AS q(e, s, t)
+				""")
+			.bind("emails", emails.toArray(String[]::new))
+			.bind("subscribers", subscriberIds.toArray(Long[]::new))
+			.bind("tokens", tokens.toArray(String[]::new))
+			.bind("now", now)
+			.fetch()
+			.rowsUpdated();
+	}
+
 	/** Tells this process's sender that mail is waiting, so it need not wait for its next look. */
 	public void nudge(MailKind kind) {
 		queued.tryEmitNext(kind);

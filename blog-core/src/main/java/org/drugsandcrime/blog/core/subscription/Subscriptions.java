@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -205,6 +206,70 @@ public class Subscriptions {
 			.fetch()
 			.rowsUpdated()
 			.map(updated -> updated > 0);
+	}
+
+	/** How many subscribers came from an imported list, have not confirmed, and were never asked to. */
+	public Mono<Long> importedNotYetAsked() {
+		return database.sql("""
+				SELECT count(*) AS n FROM subscribers
+				WHERE imported_at IS NOT NULL AND status = 'PENDING' AND confirm_sent_at IS NULL
+				""")
+			.map((row, meta) -> row.get("n", Long.class))
+			.one();
+	}
+
+	/**
+	 * Queues a confirmation mail to every imported subscriber who has not confirmed and was never asked: staff press
+	 * for this after an import, which mails nobody by itself. Each one is asked once, however often it is pressed
+	 * (or by several staff at once: rows being asked are locked and skipped). A batch of {@value #ASK_AT_ONCE} at a
+	 * time, each batch's tokens and mails in one transaction. Returns how many were asked.
+	 */
+	public Mono<Long> askImportedToConfirm() {
+		return askImportedBatch().expand(asked -> asked == ASK_AT_ONCE ? askImportedBatch() : Mono.empty())
+			.reduce(0L, Long::sum)
+			.doOnNext(asked -> {
+				if (asked > 0) {
+					outbox.nudge(MailKind.CONFIRMATION);
+				}
+			});
+	}
+
+	static final int ASK_AT_ONCE = 500;
+
+	private Mono<Long> askImportedBatch() {
+		Instant now = clock.instant();
+		return database.sql("""
+				SELECT id, email FROM subscribers
+				WHERE imported_at IS NOT NULL AND status = 'PENDING' AND confirm_sent_at IS NULL
+				ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED
+				""")
+			.bind("limit", ASK_AT_ONCE)
+			.map((row, meta) -> Map.entry(row.get("id", Long.class), row.get("email", String.class)))
+			.all()
+			.collectList()
+			.flatMap(rows -> {
+				if (rows.isEmpty()) {
+					return Mono.just(0L);
+				}
+				List<Long> ids = rows.stream().map(Map.Entry::getKey).toList();
+				List<String> emails = rows.stream().map(Map.Entry::getValue).toList();
+				List<String> tokens = rows.stream().map(row -> newToken()).toList();
+				return database.sql("""
+						UPDATE subscribers s SET confirm_token_hash = t.hash, confirm_expires_at = :expires,
+						    confirm_sent_at = :now, confirm_sends = s.confirm_sends + 1
+						FROM unnest(:ids::bigint[], :hashes::text[]) AS t(id, hash)
+						WHERE s.id = t.id
+						""")
+					.bind("ids", ids.toArray(Long[]::new))
+					.bind("hashes", tokens.stream().map(Subscriptions::hash).toArray(String[]::new))
+					.bind("expires", now.plus(limits.confirmationExpiry()))
+					.bind("now", now)
+					.fetch()
+					.rowsUpdated()
+					.then(outbox.queueConfirmations(ids, emails, tokens))
+					.thenReturn((long) rows.size());
+			})
+			.as(transaction::transactional);
 	}
 
 	/** How many subscribers are in each state (every state present, zero when none). */
