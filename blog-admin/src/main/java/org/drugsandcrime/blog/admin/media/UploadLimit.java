@@ -40,7 +40,12 @@ class UploadLimit implements WebFilter {
 			long megabytes = library.maxBytes() / (1024 * 1024);
 			MediaType type = exchange.getRequest().getHeaders().getContentType();
 			boolean upload = type != null && MediaType.MULTIPART_FORM_DATA.isCompatibleWith(type);
-			String message = upload
+			String path = exchange.getRequest().getPath().value();
+			boolean subscriberList = upload && path.startsWith("/subscribers/");
+			String message = subscriberList
+					? "The file is larger than %d MB: a list of subscribers may be at most %d MB. Nothing was imported."
+						.formatted(megabytes, megabytes)
+					: upload
 					? "The file is larger than %d MB: images may be at most %d MB. Nothing was stored.".formatted(megabytes, megabytes)
 					: "That form is larger than the portal accepts. Nothing was saved: go back and shorten it.";
 			if (upload && exchange.getRequest().getPath().value().equals("/media/uploads")) {
@@ -58,7 +63,7 @@ class UploadLimit implements WebFilter {
 					<body><main id="main" class="narrow"><h1>Too large</h1>
 					<p class="error" role="alert">%s</p>
 					<p><a href="%s">Back</a></p></main></body></html>
-					""".formatted(message, upload ? "/media" : "/");
+					""".formatted(message, subscriberList ? "/subscribers" : upload ? "/media" : "/");
 			exchange.getResponse().setStatusCode(HttpStatus.CONTENT_TOO_LARGE);
 			exchange.getResponse().getHeaders().setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
 			return exchange.getResponse()
