@@ -8,12 +8,19 @@ import reactor.core.publisher.Mono;
 import org.drugsandcrime.blog.admin.audit.Audit;
 import org.drugsandcrime.blog.admin.layout.Notice;
 import org.drugsandcrime.blog.admin.security.Staff;
+import org.drugsandcrime.blog.core.subscription.InvalidSubscriberFileException;
 import org.drugsandcrime.blog.core.subscription.Subscriber;
 import org.drugsandcrime.blog.core.subscription.SubscriberDirectory;
+import org.drugsandcrime.blog.core.subscription.SubscriberImport;
+import org.drugsandcrime.blog.core.subscription.SubscriberImportReport;
+import org.drugsandcrime.blog.core.subscription.Subscriptions;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.http.codec.multipart.Part;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +29,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 
-/** Subscribers: searched a page at a time, removed on request, exported as CSV streamed row by row from the database. */
+/**
+ * Subscribers: searched a page at a time, removed on request, exported as CSV streamed row by row from the database,
+ * and imported from another list's CSV (blog-core's {@link SubscriberImport}), which mails nobody; afterwards staff
+ * may ask the imported ones who never confirmed, with a button of its own.
+ */
 @Controller
 class SubscribersController {
 
@@ -32,10 +43,16 @@ class SubscribersController {
 
 	private final SubscriberDirectory directory;
 
+	private final SubscriberImport lists;
+
+	private final Subscriptions subscriptions;
+
 	private final Audit audit;
 
-	SubscribersController(SubscriberDirectory directory, Audit audit) {
+	SubscribersController(SubscriberDirectory directory, SubscriberImport lists, Subscriptions subscriptions, Audit audit) {
 		this.directory = directory;
+		this.lists = lists;
+		this.subscriptions = subscriptions;
 		this.audit = audit;
 	}
 
@@ -43,13 +60,56 @@ class SubscribersController {
 	Mono<String> list(Staff staff, @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "1") int page,
 			ServerWebExchange exchange, Model model) {
 		staff.requireEditor();
+		return page(q, page, model, Notice.after(exchange, SubscribersOutcome.class));
+	}
+
+	private Mono<String> page(String q, int page, Model model, Notice notice) {
 		int current = Math.max(1, Math.min(page, 100_000));
-		return Mono.zip(directory.search(q, current, PAGE_SIZE), directory.count()).map(parts -> {
-			model.addAttribute(Notice.ATTRIBUTE, Notice.after(exchange, SubscribersOutcome.class));
-			model.addAttribute("subscribers", new SubscribersView(q, parts.getT1().rows(), current, parts.getT1().hasNext(),
-					parts.getT2()));
-			return "subscribers";
-		});
+		return Mono.zip(directory.search(q, current, PAGE_SIZE), directory.count(), subscriptions.importedNotYetAsked())
+			.map(parts -> {
+				model.addAttribute(Notice.ATTRIBUTE, notice);
+				model.addAttribute("subscribers", new SubscribersView(q, parts.getT1().rows(), current,
+						parts.getT1().hasNext(), parts.getT2(), parts.getT3()));
+				return "subscribers";
+			});
+	}
+
+	/**
+	 * Imports the uploaded list and shows what became of it. A file that is not a list comes back on the subscribers
+	 * page with the reason (400), and nothing of it is stored.
+	 */
+	@PostMapping("/subscribers/import")
+	Mono<String> importList(Staff staff, ServerWebExchange exchange, Model model) {
+		staff.requireEditor();
+		return exchange.getMultipartData().flatMap(parts -> {
+			Part file = parts.getFirst("file");
+			if (!(file instanceof FilePart upload) || upload.filename().isBlank()) {
+				return Mono.error(new InvalidSubscriberFileException("Choose a CSV file of subscribers to import."));
+			}
+			return lists.importCsv(upload.content())
+				.flatMap(report -> audit.record(staff, "subscriber.import", "subscriber", null, upload.filename() + ": "
+						+ report.imported() + " imported, " + report.alreadyThere() + " already there, " + report.invalid()
+						+ " invalid").thenReturn(report));
+		})
+			.zipWhen(report -> subscriptions.importedNotYetAsked())
+			.map(both -> {
+				model.addAttribute("report", ImportView.of(both.getT1(), both.getT2()));
+				return "subscriber-import";
+			})
+			.onErrorResume(InvalidSubscriberFileException.class, ex -> {
+				exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+				return page("", 1, model, Notice.error(ex.getMessage()));
+			});
+	}
+
+	/** Queues a confirmation mail to each imported subscriber who has not confirmed and was never asked. */
+	@PostMapping("/subscribers/ask-imported")
+	Mono<String> askImported(Staff staff) {
+		staff.requireEditor();
+		return subscriptions.askImportedToConfirm()
+			.flatMap(asked -> asked == 0 ? Mono.just(SubscribersOutcome.NOBODY_TO_ASK.redirectTo("/subscribers"))
+					: audit.record(staff, "subscriber.ask-imported", "subscriber", null, asked + " asked to confirm")
+						.thenReturn(SubscribersOutcome.ASKED.redirectTo("/subscribers", asked)));
 	}
 
 	@PostMapping("/subscribers/{id}/remove")
@@ -97,6 +157,17 @@ class SubscribersController {
 		return text;
 	}
 
-	record SubscribersView(String q, List<Subscriber> rows, int page, boolean hasNext, long confirmed) {
+	/** @param notYetAsked imported subscribers who have not confirmed and were never asked to */
+	record SubscribersView(String q, List<Subscriber> rows, int page, boolean hasNext, long confirmed, long notYetAsked) {
+	}
+
+	/** What an import did, in the words of the report page. */
+	record ImportView(long rows, long confirmed, long unconfirmed, long alreadyThere, long invalid,
+			List<SubscriberImportReport.Rejection> rejected, boolean moreRejected, long notYetAsked) {
+
+		static ImportView of(SubscriberImportReport report, long notYetAsked) {
+			return new ImportView(report.rows(), report.confirmed(), report.unconfirmed(), report.alreadyThere(),
+					report.invalid(), report.rejected(), report.invalid() > report.rejected().size(), notYetAsked);
+		}
 	}
 }

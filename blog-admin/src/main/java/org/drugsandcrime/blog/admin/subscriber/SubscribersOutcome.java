@@ -7,7 +7,9 @@ import org.drugsandcrime.blog.admin.layout.Outcome;
 enum SubscribersOutcome implements Outcome {
 
 	REMOVED(Notice.success("Removed.")),
-	GONE(Notice.success("That subscriber was already removed."));
+	GONE(Notice.success("That subscriber was already removed.")),
+	ASKED(null),
+	NOBODY_TO_ASK(Notice.success("Nobody to ask: every imported subscriber has confirmed or has been asked already."));
 
 	private final Notice notice;
 
@@ -17,6 +19,10 @@ enum SubscribersOutcome implements Outcome {
 
 	@Override
 	public Notice notice(long count) {
+		if (this == ASKED) {
+			return Notice.success("Asked " + Notice.count(count, "imported subscriber", "imported subscribers")
+					+ " to confirm; the mails are on their way.");
+		}
 		return notice;
 	}
 }

@@ -89,7 +89,9 @@ class EveryScreenNoticeTests {
 					"You will get an email when a reader's comment waits for moderation.",
 					"No more emails about comments waiting for moderation.")),
 			Map.entry("outbox", List.of("queued again.")),
-			Map.entry("subscribers", List.of("Removed.", "That subscriber was already removed.")),
+			Map.entry("subscribers", List.of("Removed.", "That subscriber was already removed.",
+					" to confirm; the mails are on their way.",
+					"Nobody to ask: every imported subscriber has confirmed or has been asked already.")),
 			Map.entry("wordpress", List.of("Choose the WordPress export file")),
 			Map.entry("wordpress import", List.of("The import has started: this page follows it to the end.")),
 			Map.entry("dashboard", List.of()), Map.entry("revisions", List.of()), Map.entry("audit", List.of()),
@@ -336,6 +338,19 @@ class EveryScreenNoticeTests {
 						test -> test.shown(test.admin(), p -> p.post("/subscribers/" + test.subscriber() + "/remove"))),
 				action("subscribers", "remove one already gone", "That subscriber was already removed.",
 						test -> test.shown(test.admin(), p -> p.post("/subscribers/999999999/remove"))),
+				action("subscribers", "ask imported subscribers to confirm", " to confirm; the mails are on their way.",
+						test -> test.shown(test.admin(), p -> {
+							test.importList(p, "reader" + System.nanoTime() + "@example.org,Reader,no\n").expectStatus().isOk();
+							return p.post("/subscribers/ask-imported");
+						})),
+				action("subscribers", "ask when nobody is left to ask",
+						"Nobody to ask: every imported subscriber has confirmed or has been asked already.",
+						test -> test.shown(test.admin(), p -> {
+							p.post("/subscribers/ask-imported").expectStatus().is3xxRedirection();
+							return p.post("/subscribers/ask-imported");
+						})),
+				action("subscribers", "import a file that is not a list, refused", null,
+						test -> test.shown(test.admin(), p -> test.importList(p, "email\n\u0000\u0001binary\n"))),
 
 				action("wordpress import", "upload an export", "The import has started: this page follows it to the end.",
 						test -> test.shown(test.admin(), p -> p.postMultipart("/wordpress/imports", wordPressExport(p, "<rss/>")))),
@@ -471,6 +486,19 @@ class EveryScreenNoticeTests {
 
 	long menuItem() {
 		return site.addItem("Item " + System.nanoTime(), "/pages/item").block().id();
+	}
+
+	/** Uploads {@code csv} as a list of subscribers to import. */
+	WebTestClient.ResponseSpec importList(Portal portal, String csv) {
+		MultipartBodyBuilder parts = new MultipartBodyBuilder();
+		parts.part("_csrf", portal.csrfToken());
+		parts.part("file", new ByteArrayResource(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+			@Override
+			public String getFilename() {
+				return "list.csv";
+			}
+		});
+		return portal.postMultipart("/subscribers/import", parts.build());
 	}
 
 	long subscriber() {
