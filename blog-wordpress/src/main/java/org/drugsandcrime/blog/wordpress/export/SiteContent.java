@@ -80,10 +80,25 @@ class SiteContent {
 			.all();
 	}
 
+	/**
+	 * Every category, each named after its parent: WordPress's importer looks a parent up when it meets the child, so
+	 * parents come first (by depth). A category caught in a loop of parents, which no root reaches, comes last.
+	 */
 	Flux<WxrCategory> categories() {
-		return database.sql("SELECT id, slug, name, description FROM categories ORDER BY id")
-			.map((row, meta) -> new WxrCategory(row.get("id", Long.class), row.get("slug", String.class), "",
-					row.get("name", String.class), text(row, "description")))
+		return database.sql("""
+				WITH RECURSIVE depth AS (
+				    SELECT id, 0 AS level FROM categories WHERE parent_id IS NULL
+				    UNION ALL
+				    SELECT c.id, d.level + 1 FROM categories c JOIN depth d ON c.parent_id = d.id
+				)
+				SELECT c.id, c.slug, c.name, c.description, coalesce(p.slug, '') AS parent_slug
+				FROM categories c
+				LEFT JOIN categories p ON p.id = c.parent_id
+				LEFT JOIN depth d ON d.id = c.id
+				ORDER BY d.level NULLS LAST, c.id
+				""")
+			.map((row, meta) -> new WxrCategory(row.get("id", Long.class), row.get("slug", String.class),
+					row.get("parent_slug", String.class), row.get("name", String.class), text(row, "description")))
 			.all();
 	}
 

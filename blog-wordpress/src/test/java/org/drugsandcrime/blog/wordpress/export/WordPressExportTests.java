@@ -118,6 +118,35 @@ class WordPressExportTests {
 	}
 
 	@Test
+	void categoriesNameTheirParentAndComeAfterIt() {
+		long n = System.nanoTime();
+		long child = database.sql("INSERT INTO categories (slug, name) VALUES (:slug, 'Payment by results') RETURNING id")
+			.bind("slug", "pbr-" + n)
+			.map((row, meta) -> row.get("id", Long.class))
+			.one()
+			.block();
+		long parent = database.sql("INSERT INTO categories (slug, name) VALUES (:slug, 'Probation') RETURNING id")
+			.bind("slug", "probation-" + n)
+			.map((row, meta) -> row.get("id", Long.class))
+			.one()
+			.block();
+		database.sql("UPDATE categories SET parent_id = :parent WHERE id = :child")
+			.bind("parent", parent)
+			.bind("child", child)
+			.fetch()
+			.rowsUpdated()
+			.block();
+
+		List<String> slugs = ExportedFile.of(export.export()).all(WP, "category").stream()
+			.map(category -> text(category, WP, "category_nicename") + "<" + text(category, WP, "category_parent"))
+			.toList();
+
+		assertThat(slugs).contains("probation-" + n + "<", "pbr-" + n + "<probation-" + n);
+		assertThat(slugs.indexOf("probation-" + n + "<")).as("the parent, made later, comes first")
+			.isLessThan(slugs.indexOf("pbr-" + n + "<probation-" + n));
+	}
+
+	@Test
 	void statesDatesStickinessAndExcerptsAreWordPresssOwn() {
 		clock.set(Instant.parse("2026-07-01T09:30:00Z"));
 		try {
