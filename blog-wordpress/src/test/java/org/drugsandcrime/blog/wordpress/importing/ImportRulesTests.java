@@ -219,6 +219,33 @@ class ImportRulesTests {
 	}
 
 	@Test
+	void theUploadsMayBeAZipOfWpContent() throws IOException {
+		ImportedSite site = ImportedSite.named("zipped");
+		Path zip = Files.createTempFile("uploads-", ".zip");
+		try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+			out.putNextEntry(new java.util.zip.ZipEntry("wp-content/uploads/2016/07/court.png"));
+			ImageIO.write(new BufferedImage(5, 5, BufferedImage.TYPE_INT_RGB), "png", out);
+			out.closeEntry();
+			out.putNextEntry(new java.util.zip.ZipEntry("wp-content/uploads/2016/07/notes.png"));
+			out.write("not an image at all".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			out.closeEntry();
+		}
+		String court = site.address + "/wp-content/uploads/2016/07/court.png";
+		String notes = site.address + "/wp-content/uploads/2016/07/notes.png";
+		Path file = site.file(site.wxr(site.post(1, "Zipped", "zipped-" + site.key.replace('.', '-'), "publish", DATE,
+				"<p><img src=\"" + court + "\"> <img src=\"" + notes + "\"></p>", "")));
+
+		ImportReport report = imports.run(new ImportRequest(file, "zipped.xml", zip, null), progress -> {
+		}).block();
+
+		assertThat((String) post(site, 1).get("body_html")).contains("/media/court-").contains(notes);
+		assertThat(report.warnings()).filteredOn(note -> note.reason() == Reason.MISSING_MEDIA)
+			.extracting(Note::detail)
+			.singleElement()
+			.satisfies(detail -> assertThat(detail).contains("notes.png").contains("not an image"));
+	}
+
+	@Test
 	void withoutTheUploadsImagesKeepTheirAddressesAndAreListed() {
 		ImportedSite site = ImportedSite.named("nomedia");
 		String image = site.address + "/wp-content/uploads/2015/03/cells.png";
