@@ -1017,6 +1017,12 @@ class BatchWriter {
 				.all()
 				.collectMap(Map.Entry::getKey, Map.Entry::getValue)
 				.doOnNext(posts -> {
+					// A post written in this very batch has no mapping row yet (those are written after this step).
+					for (MappingRow row : mappings) {
+						if (row.kind().equals("post") && row.localPath() != null) {
+							posts.putIfAbsent(row.wordPressId(), row.localPath());
+						}
+					}
 					for (WxrItem attachment : fresh) {
 						String url = attachment.attachmentUrl().strip();
 						String stored = batch.media.get(url);
