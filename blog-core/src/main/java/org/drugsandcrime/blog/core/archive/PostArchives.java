@@ -54,8 +54,10 @@ public class PostArchives {
 	}
 
 	public Mono<ArchivePage> author(String slug, int page, int size) {
+		// Whether an account may sign in says nothing about the posts it wrote: a writer imported from WordPress (not
+		// yet invited) or one who has left keeps an archive, as their feed and the sitemap already do.
 		return title("SELECT id, slug, display_name AS name, bio AS description, twitter_handle AS twitter FROM users"
-				+ " WHERE slug = :slug AND enabled", Kind.AUTHOR, slug)
+				+ " WHERE slug = :slug", Kind.AUTHOR, slug)
 			.flatMap(found -> page(found.title(), database.sql("SELECT " + PublishedPosts.SUMMARY_COLUMNS + FROM
 					+ PublishedPosts.VISIBLE + " AND p.author_id = :id" + NEWEST_FIRST).bind("id", found.id()), page, size));
 	}
