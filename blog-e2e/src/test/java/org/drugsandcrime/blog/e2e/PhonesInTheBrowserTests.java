@@ -69,7 +69,7 @@ class PhonesInTheBrowserTests {
 			"/posts/{n}/publish", "/posts?state=trash",
 			"/posts/{n}/revisions", "/comments", "/media", "/taxonomy/category", "/taxonomy/tag", "/taxonomy/series", "/pages",
 			"/pages/new", "/pages/{n}/edit", "/navigation", "/settings", "/users", "/subscribers", "/outbox", "/audit",
-			"/account");
+			"/account", "/wordpress");
 
 	/** Screens whose tables must have rows here, so that the cards are seen. */
 	static final Set<String> SCREENS_WITH_ROWS = Set.of("/posts", "/posts?state=trash", "/pages", "/taxonomy/category", "/taxonomy/tag",
