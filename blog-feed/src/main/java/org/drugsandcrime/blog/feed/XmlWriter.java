@@ -6,6 +6,8 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
+import org.drugsandcrime.blog.core.render.XmlCharacters;
+
 /**
  * A thin, unchecked face on the JDK's {@link XMLStreamWriter}, which escapes text and attribute values itself.
  * What no escaping can fix it removes first: characters XML 1.0 does not allow at all (most control
@@ -50,11 +52,11 @@ public final class XmlWriter {
 	}
 
 	public XmlWriter attribute(String name, String value) {
-		return run(() -> xml.writeAttribute(name, clean(value)));
+		return run(() -> xml.writeAttribute(name, XmlCharacters.clean(value)));
 	}
 
 	public XmlWriter text(String text) {
-		return run(() -> xml.writeCharacters(clean(text)));
+		return run(() -> xml.writeCharacters(XmlCharacters.clean(text)));
 	}
 
 	public XmlWriter end() {
@@ -98,34 +100,6 @@ public final class XmlWriter {
 
 	public void flush() {
 		run(xml::flush);
-	}
-
-	/** The text without the characters XML 1.0 forbids; everything else is kept as it was. */
-	public static String clean(String text) {
-		if (text == null) {
-			return "";
-		}
-		StringBuilder kept = null;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			boolean allowed;
-			int width = 1;
-			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-				allowed = true;
-				width = 2;
-			}
-			else {
-				allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
-			}
-			if (!allowed && kept == null) {
-				kept = new StringBuilder(text.length()).append(text, 0, i);
-			}
-			if (allowed && kept != null) {
-				kept.append(text, i, i + width);
-			}
-			i += width - 1;
-		}
-		return kept == null ? text : kept.toString();
 	}
 
 	private XmlWriter run(Step step) {

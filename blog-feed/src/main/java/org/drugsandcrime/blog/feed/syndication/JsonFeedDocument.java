@@ -6,10 +6,10 @@ import org.drugsandcrime.blog.core.feed.ArchiveKind;
 import org.drugsandcrime.blog.core.feed.FeedEntry;
 import org.drugsandcrime.blog.core.feed.FeedSite;
 import org.drugsandcrime.blog.core.post.Label;
+import org.drugsandcrime.blog.core.render.XmlCharacters;
 import org.drugsandcrime.blog.feed.FeedDates;
 import org.drugsandcrime.blog.feed.FeedLinks;
 import org.drugsandcrime.blog.feed.FeedResponses;
-import org.drugsandcrime.blog.feed.XmlWriter;
 
 /** JSON Feed 1.1, written field by field with Jackson's streaming generator. */
 final class JsonFeedDocument {
@@ -79,6 +79,6 @@ final class JsonFeedDocument {
 
 	/** The same characters the XML feeds carry, so every format says the same thing. */
 	private static String text(String value) {
-		return XmlWriter.clean(value);
+		return XmlCharacters.clean(value);
 	}
 }

@@ -6,6 +6,8 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
+import org.drugsandcrime.blog.core.render.XmlCharacters;
+
 /**
  * A thin, unchecked face on the JDK's {@link XMLStreamWriter} for writing WXR. Text goes where WordPress's own
  * export puts it: escaped characters for links, numbers and dates, CDATA sections for words and bodies. What no
@@ -47,7 +49,7 @@ final class WxrWriter {
 	}
 
 	WxrWriter attribute(String name, String value) {
-		return run(() -> xml.writeAttribute(name, clean(value)));
+		return run(() -> xml.writeAttribute(name, XmlCharacters.clean(value)));
 	}
 
 	WxrWriter comment(String text) {
@@ -55,7 +57,7 @@ final class WxrWriter {
 	}
 
 	WxrWriter text(String text) {
-		return run(() -> xml.writeCharacters(clean(text)));
+		return run(() -> xml.writeCharacters(XmlCharacters.clean(text)));
 	}
 
 	/**
@@ -64,7 +66,7 @@ final class WxrWriter {
 	 * its importer and any XML parser join back into the original text.
 	 */
 	WxrWriter cdata(String text) {
-		String clean = clean(text);
+		String clean = XmlCharacters.clean(text);
 		if (clean.isEmpty()) {
 			return run(() -> xml.writeCData(""));
 		}
@@ -100,34 +102,6 @@ final class WxrWriter {
 
 	void flush() {
 		run(xml::flush);
-	}
-
-	/** The text without the characters XML 1.0 forbids; everything else is kept as it was. */
-	static String clean(String text) {
-		if (text == null) {
-			return "";
-		}
-		StringBuilder kept = null;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			boolean allowed;
-			int width = 1;
-			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-				allowed = true;
-				width = 2;
-			}
-			else {
-				allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
-			}
-			if (!allowed && kept == null) {
-				kept = new StringBuilder(text.length()).append(text, 0, i);
-			}
-			if (allowed && kept != null) {
-				kept.append(text, i, i + width);
-			}
-			i += width - 1;
-		}
-		return kept == null ? text : kept.toString();
 	}
 
 	private WxrWriter run(Step step) {
