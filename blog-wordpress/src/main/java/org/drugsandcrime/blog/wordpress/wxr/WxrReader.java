@@ -347,14 +347,21 @@ public final class WxrReader implements AutoCloseable {
 		return null;
 	}
 
+	/** The next child element in WordPress's namespace; children a plugin added in its own namespace are skipped. */
+	private boolean nextWordPressChild() throws XMLStreamException {
+		while (nextChild()) {
+			if (namespaces.of(xml.getNamespaceURI()) == Ns.WP) {
+				return true;
+			}
+			skipElement();
+		}
+		return false;
+	}
+
 	private WxrAuthor author() throws XMLStreamException {
 		long id = 0;
 		String login = "", email = "", displayName = "", firstName = "", lastName = "";
-		while (nextChild()) {
-			if (namespaces.of(xml.getNamespaceURI()) != Ns.WP) {
-				skipElement();
-				continue;
-			}
+		while (nextWordPressChild()) {
 			switch (xml.getLocalName()) {
 				case "author_id" -> id = number();
 				case "author_login" -> login = strippedText();
@@ -371,11 +378,7 @@ public final class WxrReader implements AutoCloseable {
 	private WxrCategory category() throws XMLStreamException {
 		long id = 0;
 		String nicename = "", parent = "", name = "", description = "";
-		while (nextChild()) {
-			if (namespaces.of(xml.getNamespaceURI()) != Ns.WP) {
-				skipElement();
-				continue;
-			}
+		while (nextWordPressChild()) {
 			switch (xml.getLocalName()) {
 				case "term_id" -> id = number();
 				case "category_nicename" -> nicename = strippedText();
@@ -392,11 +395,7 @@ public final class WxrReader implements AutoCloseable {
 	private WxrTag tag() throws XMLStreamException {
 		long id = 0;
 		String slug = "", name = "", description = "";
-		while (nextChild()) {
-			if (namespaces.of(xml.getNamespaceURI()) != Ns.WP) {
-				skipElement();
-				continue;
-			}
+		while (nextWordPressChild()) {
 			switch (xml.getLocalName()) {
 				case "term_id" -> id = number();
 				case "tag_slug" -> slug = strippedText();
@@ -429,11 +428,7 @@ public final class WxrReader implements AutoCloseable {
 	private WxrTerm term() throws XMLStreamException {
 		long id = 0;
 		String taxonomy = "", slug = "", name = "", parent = "", description = "";
-		while (nextChild()) {
-			if (namespaces.of(xml.getNamespaceURI()) != Ns.WP) {
-				skipElement();
-				continue;
-			}
+		while (nextWordPressChild()) {
 			switch (xml.getLocalName()) {
 				case "term_id" -> id = number();
 				case "term_taxonomy" -> taxonomy = strippedText();
@@ -529,11 +524,7 @@ public final class WxrReader implements AutoCloseable {
 
 	private WxrMeta meta() throws XMLStreamException {
 		String key = "", value = "";
-		while (nextChild()) {
-			if (namespaces.of(xml.getNamespaceURI()) != Ns.WP) {
-				skipElement();
-				continue;
-			}
+		while (nextWordPressChild()) {
 			switch (xml.getLocalName()) {
 				case "meta_key" -> key = strippedText();
 				case "meta_value" -> value = text();
@@ -548,11 +539,7 @@ public final class WxrReader implements AutoCloseable {
 		String author = "", email = "", url = "", ip = "", date = "", dateGmt = "", content = "", approved = "",
 				type = "";
 		List<WxrMeta> meta = new ArrayList<>();
-		while (nextChild()) {
-			if (namespaces.of(xml.getNamespaceURI()) != Ns.WP) {
-				skipElement();
-				continue;
-			}
+		while (nextWordPressChild()) {
 			switch (xml.getLocalName()) {
 				case "comment_id" -> id = number();
 				case "comment_author" -> author = strippedText();
