@@ -56,6 +56,20 @@ class UsersController {
 			});
 	}
 
+	/** An account without a password (a writer imported from WordPress) is invited with a one-time password, shown once. */
+	@PostMapping("/users/{id}/invite")
+	Mono<String> invite(Staff staff, @PathVariable long id, Model model, ServerWebExchange exchange) {
+		staff.requireAdmin();
+		return accounts.invite(id)
+			.flatMap(invited -> audit.record(staff, "user.invite", "user", id, invited.user().email() + " as " + invited.user().role())
+				.then(page(staff, model, invited.oneTimePassword(), Notice.success("Invited " + invited.user().email()
+						+ ". Hand over this one-time password; it is not shown again:"))))
+			.onErrorResume(InvalidPostException.class, ex -> {
+				exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+				return page(staff, model, null, Notice.error(ex.getMessage()));
+			});
+	}
+
 	@PostMapping("/users/{id}/role")
 	Mono<String> role(Staff staff, @PathVariable long id, @ModelAttribute UserForm form, Model model,
 			ServerWebExchange exchange) {
@@ -86,7 +100,7 @@ class UsersController {
 	private Mono<String> page(Staff staff, Model model, String oneTimePassword, Notice notice) {
 		return accounts.all()
 			.map(user -> new UserRow(user.id(), user.email(), user.displayName(), user.role().name(), user.enabled(),
-					user.totpSecret() != null, user.id() == staff.id()))
+					user.totpSecret() != null, user.id() == staff.id(), user.passwordHash() == null))
 			.collectList()
 			.map(rows -> {
 				model.addAttribute("users", new UsersView(rows, List.of(Role.values()).stream().map(Role::name).toList(),
@@ -108,8 +122,9 @@ class UsersController {
 	record UserForm(String email, String displayName, String role, String password, String enabled) {
 	}
 
+	/** {@code invitable}: the account never had a password (imported from WordPress), so enabling alone would not let them in. */
 	record UserRow(long id, String email, String displayName, String role, boolean enabled, boolean twoFactor,
-			boolean isMe) {
+			boolean isMe, boolean invitable) {
 	}
 
 	record UsersView(List<UserRow> rows, List<String> roles, String oneTimePassword) {

@@ -85,4 +85,23 @@ class SiteScreensTests {
 		portal.post("/users", "email", "not-an-address", "displayName", "X", "role", "AUTHOR").expectStatus().isBadRequest();
 		portal.post("/users/999999999/role", "role", "EDITOR").expectStatus().isNotFound();
 	}
+	@Test
+	void aWriterImportedWithoutAPasswordIsInvitedOnceAndThenSignsIn() {
+		Portal portal = Portal.signIn(web, staff.create(Role.ADMIN));
+		String email = "imported" + System.nanoTime() + "@example.org";
+		StaffUser imported = users.save(new StaffUser(null, email, "Imported Writer", "imported-" + System.nanoTime(), "",
+				null, Role.AUTHOR, null, null, false, java.time.Instant.now())).block();
+		assertThat(portal.page("/users")).contains("/users/" + imported.id() + "/invite");
+		Portal.signIn(web, staff.create(Role.EDITOR)).post("/users/" + imported.id() + "/invite").expectStatus().isForbidden();
+
+		String html = portal.post("/users/" + imported.id() + "/invite").expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		String oneTime = html.replaceAll("(?s).*<code class=\"one-time-password\">([^<]+)</code>.*", "$1");
+		assertThat(users.findById(imported.id()).block().enabled()).isTrue();
+		Portal.signIn(web, email, oneTime);
+
+		portal.post("/users/" + imported.id() + "/invite").expectStatus().isBadRequest();
+		assertThat(portal.page("/users")).doesNotContain("/users/" + imported.id() + "/invite");
+		portal.post("/users/999999999/invite").expectStatus().isNotFound();
+	}
 }

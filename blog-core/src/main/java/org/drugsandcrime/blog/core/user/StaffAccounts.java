@@ -93,6 +93,23 @@ public class StaffAccounts {
 				.map(user -> new Created(user, invited ? chosen : null)))));
 	}
 
+	/**
+	 * Invites an account that has never had a password, such as a writer brought over from WordPress: it gets a random
+	 * one-time password for the admin to hand over, and may sign in from now on. An account that has a password keeps it
+	 * (its owner changes it at {@code /account}); inviting it again would hand a working password to the admin.
+	 */
+	public Mono<Created> invite(long id) {
+		String chosen = randomPassword();
+		return users.findById(id)
+			.switchIfEmpty(Mono.error(new StaffNotFoundException(id)))
+			.flatMap(user -> user.passwordHash() != null
+					? Mono.<Created>error(new InvalidPostException(user.email() + " already has a password; they sign in with it."))
+					: Mono.fromCallable(() -> PasswordHashing.encoder().encode(chosen))
+						.subscribeOn(Schedulers.boundedElastic())
+						.flatMap(hash -> users.save(user.withPasswordHash(hash).withEnabled(true)))
+						.map(invited -> new Created(invited, chosen)));
+	}
+
 	public Mono<StaffUser> changeRole(long id, Role role) {
 		return users.findById(id)
 			.switchIfEmpty(Mono.error(new StaffNotFoundException(id)))
