@@ -34,13 +34,16 @@ db_name=${IMPORT_BENCH_DB:-blog_import_bench}
 db_url=postgresql://localhost:5432/$db_name
 jar=blog-admin/target/blog-admin.jar
 generator_classes=blog-wordpress/target/test-classes
+# the sample the generator repeats is shared by every module's tests, from blog-test-support
+sample_classes=blog-test-support/target/classes
 out=bench/out
 mkdir -p "$out"
 stamp=$(date -u +%Y%m%d-%H%M%S)
 export_file=$out/wordpress-$posts-$comments.wxr
 results=$out/import-$stamp.md
 
-if $build || [ ! -f "$jar" ] || [ ! -f "$generator_classes/org/drugsandcrime/blog/wordpress/GeneratedExport.class" ]; then
+if $build || [ ! -f "$jar" ] || [ ! -f "$generator_classes/org/drugsandcrime/blog/wordpress/GeneratedExport.class" ] \
+    || [ ! -f "$sample_classes/wordpress/sample-50.wxr" ]; then
   # package, not -Dmaven.test.skip: the generator is a test class.
   ./mvnw -q -B -DskipTests package -pl blog-admin -am
 fi
@@ -50,7 +53,7 @@ psql_admin() { psql -qtAX -h localhost -U postgres -d postgres -c "$1"; }
 psql_q() { psql -qtAX -h localhost -U postgres -d "$db_name" -c "$1"; }
 
 echo "Generating $posts posts and $comments comments into $export_file ..."
-java -Xmx128m -cp "$generator_classes" org.drugsandcrime.blog.wordpress.GeneratedExport \
+java -Xmx128m -cp "$generator_classes:$sample_classes" org.drugsandcrime.blog.wordpress.GeneratedExport \
   --posts "$posts" --comments "$comments" --out "$export_file" >"$out/import-file-counts.properties"
 file_count() { sed -n "s/^$1=//p" "$out/import-file-counts.properties"; }
 file_mb=$(( $(stat -c %s "$export_file") / 1024 / 1024 ))

@@ -1,6 +1,5 @@
 package org.drugsandcrime.blog.e2e;
 
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,6 +8,7 @@ import java.sql.Statement;
 import java.util.Map;
 
 import org.drugsandcrime.blog.test.TestDatabase;
+import org.drugsandcrime.blog.test.WordPressSample;
 
 /**
  * An empty database of its own on the test database's server, for a test whose counts must not depend on which
@@ -16,7 +16,7 @@ import org.drugsandcrime.blog.test.TestDatabase;
  */
 record WordPressDatabase(String jdbcUrl, String user, String password) {
 
-	static final Path SAMPLE = sample();
+	static final Path SAMPLE = WordPressSample.file();
 
 	static WordPressDatabase fresh(String purpose) {
 		TestDatabase server = TestDatabase.get();
@@ -41,14 +41,5 @@ record WordPressDatabase(String jdbcUrl, String user, String password) {
 
 	Connection connect() throws SQLException {
 		return DriverManager.getConnection(jdbcUrl, user, password);
-	}
-
-	private static Path sample() {
-		try {
-			return Path.of(WordPressDatabase.class.getResource("/wordpress/sample-50.wxr").toURI());
-		}
-		catch (URISyntaxException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 }

@@ -28,9 +28,11 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
 
+import org.drugsandcrime.blog.test.WordPressSample;
+
 /**
- * A WordPress export of any size, of the same shape as the real sample ({@code wordpress/sample-50.wxr} on the test
- * class path, a copy of {@code ../shared/wordpress/sample-50.wxr}): its items are repeated and renumbered, so bodies,
+ * A WordPress export of any size, of the same shape as the real sample ({@link WordPressSample}, a copy of
+ * {@code ../shared/wordpress/sample-50.wxr}): its items are repeated and renumbered, so bodies,
  * Gutenberg block comments, {@code [caption]} shortcodes, terms and comment texts are WordPress's own.
  * <p>
  * Per copy: a new post id, slug ({@code -2}, {@code -3} ... as WordPress renames), link and guid; post dates spread
@@ -45,13 +47,14 @@ import javax.xml.stream.XMLStreamWriter;
  * posts make about 110 MB). Output is the same for the same arguments, so a failure can be reproduced.
  * <p>
  * From a test: {@code GeneratedExport.posts(500).comments(1500).writeTo(file)}. From a shell (bench/import.sh):
- * {@code java -cp blog-wordpress/target/test-classes org.drugsandcrime.blog.wordpress.GeneratedExport --posts 10000
+ * {@code java -cp blog-wordpress/target/test-classes:blog-test-support/target/classes
+ * org.drugsandcrime.blog.wordpress.GeneratedExport --posts 10000
  * --comments 30000 --out export.wxr}, which prints the counts as {@code name=value} lines.
  */
 public final class GeneratedExport {
 
 	/** Where the sample lives on the test class path. */
-	public static final String SAMPLE = "/wordpress/sample-50.wxr";
+	public static final String SAMPLE = WordPressSample.RESOURCE;
 
 	static final String CHILD_CATEGORY = "peterborough-pilot";
 	static final String CHILD_CATEGORY_PARENT = "payment-by-results";

@@ -24,6 +24,7 @@ import org.drugsandcrime.blog.admin.testing.StaffMembers;
 import org.drugsandcrime.blog.core.audit.AuditLog;
 import org.drugsandcrime.blog.core.user.Role;
 import org.drugsandcrime.blog.core.user.StaffUser;
+import org.drugsandcrime.blog.test.WordPressSample;
 import org.drugsandcrime.blog.wordpress.importing.ImportRun;
 import org.drugsandcrime.blog.wordpress.importing.ImportState;
 import org.drugsandcrime.blog.wordpress.importing.WordPressImport;
@@ -226,9 +227,7 @@ class ImportScreensTests {
 		}
 	}
 
-	static byte[] sample() throws IOException {
-		try (InputStream in = ImportScreensTests.class.getResourceAsStream("/wordpress/sample-50.wxr")) {
-			return in.readAllBytes();
-		}
+	static byte[] sample() {
+		return WordPressSample.bytes();
 	}
 }

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import org.drugsandcrime.blog.test.BlogTest;
+import org.drugsandcrime.blog.test.WordPressSample;
 import org.drugsandcrime.blog.wordpress.importing.ImportRequest;
 import org.drugsandcrime.blog.wordpress.importing.WordPressImport;
 import org.drugsandcrime.blog.wordpress.wxr.WxrAuthor;
@@ -44,8 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureWebTestClient
 class ImportedSiteAddressesTests {
 
-	/** The real sample export (WordPress 6.1, 50 posts, 2 pages), where the reader engineer keeps it. */
-	static final Path SAMPLE = Path.of("../blog-wordpress/src/test/resources/wordpress/sample-50.wxr");
+	/** The real sample export (WordPress 6.1, 50 posts, 2 pages). */
+	static final Path SAMPLE = WordPressSample.file();
 
 	/** A sub-folder site with what the sample lacks: an attachment page, a child category, a child page. */
 	static final String SUB_FOLDER = "/wordpress/sub-folder.wxr";
