@@ -36,6 +36,10 @@ public @interface BlogTest {
 	@AliasFor(annotation = SpringBootTest.class, attribute = "webEnvironment")
 	SpringBootTest.WebEnvironment webEnvironment() default SpringBootTest.WebEnvironment.MOCK;
 
+	/**
+	 * The context's properties. Naming any replaces the default, so keep {@code blog.demo.content=false} among them:
+	 * a context that loads the demo content into the JVM's shared database changes what every later class sees.
+	 */
 	@AliasFor(annotation = SpringBootTest.class, attribute = "properties")
 	String[] properties() default { "blog.demo.content=false" };
 }

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Database round trips per page, with the page cache off so every request renders: a small fixed number,
  * the same for a post with 2 comments as for one with 200, and for an archive of 2 posts as for one of 40.
  */
-@BlogTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "blog.web.cache.enabled=false")
+@BlogTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "blog.demo.content=false", "blog.web.cache.enabled=false" })
 @AutoConfigureWebTestClient
 @Import(StatementCounter.Installed.class)
 class QueryCountTests {
