@@ -25,12 +25,12 @@ class LoginGate implements WebFilter {
 
 	private final StaffUserRepository users;
 
-	private final TotpCodes codes;
+	private final SecondFactor secondFactor;
 
-	LoginGate(LoginThrottle throttle, StaffUserRepository users, TotpCodes codes) {
+	LoginGate(LoginThrottle throttle, StaffUserRepository users, SecondFactor secondFactor) {
 		this.throttle = throttle;
 		this.users = users;
-		this.codes = codes;
+		this.secondFactor = secondFactor;
 	}
 
 	@Override
@@ -53,7 +53,7 @@ class LoginGate implements WebFilter {
 			return Mono.just(true);
 		}
 		return users.findByEmail(account.strip())
-			.map(user -> user.totpSecret() == null || codes.matches(user.totpSecret(), form.getFirst("code")))
+			.flatMap(user -> secondFactor.check(user, form.getFirst("code")).map(SecondFactor.Verdict::signsIn))
 			.defaultIfEmpty(true);
 	}
 

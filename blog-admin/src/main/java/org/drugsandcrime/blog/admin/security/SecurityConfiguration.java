@@ -39,8 +39,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, LoginThrottle throttle, StaffUserRepository users,
-			TotpCodes codes) {
-		LoginGate gate = new LoginGate(throttle, users, codes);
+			SecondFactor secondFactor) {
+		LoginGate gate = new LoginGate(throttle, users, secondFactor);
 		XorServerCsrfTokenRequestAttributeHandler csrfTokens = new XorServerCsrfTokenRequestAttributeHandler();
 		// The media upload form is multipart; its token travels as a form part like any other form's.
 		csrfTokens.setTokenFromMultipartDataEnabled(true);
