@@ -10,6 +10,7 @@ import org.drugsandcrime.blog.admin.layout.Notice;
 import org.drugsandcrime.blog.admin.layout.PublicSite;
 import org.drugsandcrime.blog.core.post.InvalidPostException;
 import org.drugsandcrime.blog.core.user.StaffAccounts;
+import org.drugsandcrime.blog.core.user.StaffUser;
 import org.drugsandcrime.blog.core.user.StaffUserRepository;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -39,15 +40,18 @@ class AccountController {
 
 	private final LoginThrottle throttle;
 
+	private final SignInEvents events;
+
 	private final PublicSite site;
 
 	AccountController(StaffUserRepository users, StaffAccounts accounts, TotpCodes codes, Audit audit,
-			LoginThrottle throttle, PublicSite site) {
+			LoginThrottle throttle, SignInEvents events, PublicSite site) {
 		this.users = users;
 		this.accounts = accounts;
 		this.codes = codes;
 		this.audit = audit;
 		this.throttle = throttle;
+		this.events = events;
 		this.site = site;
 	}
 
@@ -87,13 +91,25 @@ class AccountController {
 			return page(staff, exchange, model, null, Notice.error("The new password and its repetition differ."));
 		}
 		// Guesses at the current password count as failed sign-ins: a borrowed session cannot try many.
-		if (throttle.isThrottled(staff.email(), LoginGate.address(exchange))) {
-			exchange.getResponse().setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
-			return page(staff, exchange, model, null, Notice.error("Too many wrong passwords: wait a minute and try again."));
-		}
+		String client = ClientAddress.of(exchange);
+		return users.findById(staff.id()).flatMap(user -> throttle.reserve(staff.email(), client).flatMap(reservation -> {
+			if (!reservation.isAllowed()) {
+				exchange.getResponse().setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+				return events.throttled(user, client, reservation.delay()).then(page(staff, exchange, model, null,
+						Notice.error("Too many wrong passwords: wait a minute and try again.")));
+			}
+			return changePassword(staff, user, form, client, reservation, exchange, model);
+		}));
+	}
+
+	private Mono<String> changePassword(Staff staff, StaffUser user, PasswordForm form, String client,
+			LoginThrottle.Reservation reservation, ServerWebExchange exchange, Model model) {
 		return Mono.defer(() -> accounts.changePassword(staff.id(), form.current(), form.password()))
-			.doOnError(StaffAccounts.WrongPasswordException.class,
-					ex -> throttle.failed(staff.email(), LoginGate.address(exchange)))
+			// A wrong current password keeps its booking (it counts); a refused new one was no guess and gives it back.
+			.onErrorResume(InvalidPostException.class, ex -> (ex instanceof StaffAccounts.WrongPasswordException
+					? events.failed(user, client, SignInEvents.Reason.WRONG_CURRENT_PASSWORD) : throttle.release(reservation))
+				.then(Mono.error(ex)))
+			.flatMap(saved -> throttle.succeeded(reservation).thenReturn(saved))
 			// This session stays signed in; every other one of the account ends at its next request.
 			.flatMap(saved -> exchange.getSession().doOnNext(session -> PasswordStamp.keep(session, saved)))
 			.then(audit.record(staff, "user.password", "user", staff.id(), ""))

@@ -5,18 +5,33 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How many failed sign-ins are allowed before further attempts are refused for a while.
+ * How sign-in slows down guessing. Nothing is ever locked: past a few failures each further attempt waits,
+ * {@code firstDelay} after the last one, doubling with each failure up to {@code maxDelay}.
  *
- * @param perAccount failures for one email address within {@code window} before it is throttled
- * @param perAddress failures from one client address within {@code window} (many accounts tried from one place)
- * @param window how far back failures count
+ * @param perAccount failures of one account from one client address before its attempts wait
+ * @param perAddress failures from one client address over all accounts (credential stuffing) before its
+ * attempts wait; an account that signed in from that address before is spared this one
+ * @param firstDelay the first wait, doubled with every further failure
+ * @param maxDelay the longest wait between two attempts
+ * @param forgetAfter a key that saw no attempt for this long starts again from nothing (and its row is deleted)
+ * @param trustFor how long a successful sign-in spares that account and client address the client-wide delay
+ * @param cleanupInterval how often each admin process deletes the rows {@code forgetAfter} has made useless
  */
 @ConfigurationProperties("blog.admin.login-throttle")
-record LoginThrottleProperties(int perAccount, int perAddress, Duration window) {
+record LoginThrottleProperties(int perAccount, int perAddress, Duration firstDelay, Duration maxDelay,
+		Duration forgetAfter, Duration trustFor, Duration cleanupInterval) {
 
 	LoginThrottleProperties {
 		perAccount = perAccount <= 0 ? 5 : perAccount;
 		perAddress = perAddress <= 0 ? 30 : perAddress;
-		window = window == null ? Duration.ofMinutes(1) : window;
+		firstDelay = positive(firstDelay, Duration.ofSeconds(1));
+		maxDelay = positive(maxDelay, Duration.ofMinutes(15));
+		forgetAfter = positive(forgetAfter, Duration.ofHours(24));
+		trustFor = positive(trustFor, Duration.ofDays(30));
+		cleanupInterval = positive(cleanupInterval, Duration.ofHours(1));
+	}
+
+	private static Duration positive(Duration value, Duration otherwise) {
+		return value == null || value.isNegative() || value.isZero() ? otherwise : value;
 	}
 }

@@ -6,15 +6,9 @@ import reactor.core.publisher.Mono;
 
 import org.drugsandcrime.blog.core.user.PasswordHashing;
 import org.drugsandcrime.blog.core.user.StaffUserRepository;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.SpringSecurityMessageSource;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
@@ -38,14 +32,14 @@ class SecurityConfiguration {
 			+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
-	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, LoginThrottle throttle, StaffUserRepository users,
-			SecondFactor secondFactor) {
-		LoginGate gate = new LoginGate(throttle, users, secondFactor);
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, StaffSignIn signIn, StaffUserRepository users) {
 		XorServerCsrfTokenRequestAttributeHandler csrfTokens = new XorServerCsrfTokenRequestAttributeHandler();
 		// The media upload form is multipart; its token travels as a form part like any other form's.
 		csrfTokens.setTokenFromMultipartDataEnabled(true);
 		RedirectServerAuthenticationFailureHandler wrongPassword = new RedirectServerAuthenticationFailureHandler(
 				LoginOutcome.FAILED.location("/login"));
+		RedirectServerAuthenticationFailureHandler delayed = new RedirectServerAuthenticationFailureHandler(
+				LoginOutcome.THROTTLED.location("/login"));
 		RedirectServerAuthenticationSuccessHandler signedIn = new RedirectServerAuthenticationSuccessHandler("/");
 		RedirectServerLogoutSuccessHandler signedOut = new RedirectServerLogoutSuccessHandler();
 		signedOut.setLogoutSuccessUrl(URI.create(LoginOutcome.SIGNED_OUT.location("/login")));
@@ -59,12 +53,12 @@ class SecurityConfiguration {
 				.anyExchange()
 				.authenticated())
 			.csrf(csrf -> csrf.csrfTokenRequestHandler(csrfTokens))
-			.addFilterBefore(gate, SecurityWebFiltersOrder.FORM_LOGIN)
+			// Password, throttle and second factor are all decided by StaffSignIn, for whatever form login takes for a sign-in.
 			.formLogin(login -> login.loginPage("/login")
-				.authenticationFailureHandler((exchange, exception) -> LoginGate.failed(exchange.getExchange(), throttle)
-					.then(wrongPassword.onAuthenticationFailure(exchange, exception)))
+				.authenticationManager(signIn)
+				.authenticationFailureHandler((exchange, exception) -> (exception instanceof StaffSignIn.SignInDelayedException
+						? delayed : wrongPassword).onAuthenticationFailure(exchange, exception))
 				.authenticationSuccessHandler((exchange, authentication) -> {
-					throttle.succeeded(authentication.getName());
 					return Mono.zip(users.findByEmail(authentication.getName()), exchange.getExchange().getSession())
 						.doOnNext(found -> PasswordStamp.keep(found.getT2(), found.getT1()))
 						.then(signedIn.onAuthenticationSuccess(exchange, authentication));
@@ -75,30 +69,9 @@ class SecurityConfiguration {
 			.build();
 	}
 
-	/**
-	 * Spring Security reads its message bundle from the class path the first time it refuses a disabled account,
-	 * on the database thread that found the account. Read now, the JDK's bundle cache answers that lookup.
-	 */
-	@Bean
-	SmartInitializingSingleton securityMessagesReader() {
-		return () -> SpringSecurityMessageSource.getAccessor()
-			.getMessage("AbstractUserDetailsAuthenticationProvider.disabled", "User is disabled");
-	}
-
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordHashing.encoder();
-	}
-
-	@Bean
-	ReactiveUserDetailsService staffUsers(StaffUserRepository users) {
-		return username -> users.findByEmail(username)
-			.filter(user -> user.passwordHash() != null)
-			.map(user -> User.withUsername(user.email())
-				.password(user.passwordHash())
-				.disabled(!user.enabled())
-				.authorities(AuthorityUtils.createAuthorityList("ROLE_" + user.role().name()))
-				.build());
 	}
 
 	@Bean

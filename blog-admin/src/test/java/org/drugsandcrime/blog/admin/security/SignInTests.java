@@ -1,5 +1,7 @@
 package org.drugsandcrime.blog.admin.security;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 
 import org.drugsandcrime.blog.admin.testing.Portal;
@@ -8,6 +10,7 @@ import org.drugsandcrime.blog.admin.testing.StaffMembers;
 import org.drugsandcrime.blog.core.user.Role;
 import org.drugsandcrime.blog.core.user.StaffAccounts;
 import org.drugsandcrime.blog.core.user.StaffUser;
+import org.drugsandcrime.blog.test.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseCookie;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -28,6 +31,9 @@ class SignInTests {
 
 	@Autowired
 	TotpCodes codes;
+
+	@Autowired
+	MutableClock clock;
 
 	@Test
 	void everyPageButTheLoginPageAsksForASignIn() {
@@ -63,7 +69,7 @@ class SignInTests {
 	}
 
 	@Test
-	void theSixthFailedSignInWithinAMinuteIsThrottledEvenWithTheRightPassword() {
+	void afterFiveFailuresEachFurtherAttemptWaitsTwiceAsLongButTheAccountIsNeverLocked() {
 		StaffUser author = staff.create(Role.AUTHOR);
 		Portal portal = Portal.anonymous(web);
 		for (int attempt = 1; attempt <= 5; attempt++) {
@@ -73,6 +79,14 @@ class SignInTests {
 			.expectHeader().location("/login?done=throttled");
 		assertThat(portal.page("/login?done=throttled")).contains("Too many failed sign-ins");
 		portal.get("/").expectStatus().is3xxRedirection().expectHeader().location("/login");
+
+		clock.advance(Duration.ofSeconds(1));
+		portal.submitLogin(author.email(), "guess 6").expectHeader().location("/login?done=failed");
+		clock.advance(Duration.ofSeconds(1));
+		portal.submitLogin(author.email(), StaffMembers.PASSWORD).expectHeader().location("/login?done=throttled");
+		clock.advance(Duration.ofSeconds(1));
+		portal.submitLogin(author.email(), StaffMembers.PASSWORD).expectHeader().location("/");
+		assertThat(portal.page("/")).contains("Dashboard");
 	}
 
 	@Test

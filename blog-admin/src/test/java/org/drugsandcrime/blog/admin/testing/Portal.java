@@ -90,6 +90,16 @@ public final class Portal {
 		return postWithoutToken(path, withToken);
 	}
 
+	/** Posts a form with this session's CSRF token to exactly this address, sent as written (no encoding of its path). */
+	public WebTestClient.ResponseSpec post(java.net.URI uri, MultiValueMap<String, String> form) {
+		MultiValueMap<String, String> withToken = new LinkedMultiValueMap<>(form);
+		if (csrf != null) {
+			withToken.set("_csrf", csrf);
+		}
+		return web.post().uri(uri).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData(withToken)).exchange();
+	}
+
 	public WebTestClient.ResponseSpec post(String path, String... namesAndValues) {
 		return post(path, form(namesAndValues));
 	}

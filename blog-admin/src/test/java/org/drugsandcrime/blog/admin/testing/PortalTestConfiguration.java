@@ -3,6 +3,7 @@ package org.drugsandcrime.blog.admin.testing;
 import org.drugsandcrime.blog.core.post.PostEditing;
 import org.drugsandcrime.blog.core.post.PostPublishing;
 import org.drugsandcrime.blog.core.testing.Posts;
+import org.drugsandcrime.blog.core.user.PasswordHashing;
 import org.drugsandcrime.blog.core.user.StaffAccounts;
 import org.drugsandcrime.blog.core.user.StaffUserRepository;
 import org.drugsandcrime.blog.test.MutableClock;
@@ -17,6 +18,13 @@ class PortalTestConfiguration {
 	@Primary
 	MutableClock mutableClock() {
 		return MutableClock.startingNow();
+	}
+
+	/** The application's encoder, counting its work, so tests can tell how many hashes a request cost. */
+	@Bean
+	@Primary
+	CountingPasswordEncoder countingPasswordEncoder() {
+		return new CountingPasswordEncoder(PasswordHashing.encoder());
 	}
 
 	@Bean
