@@ -31,6 +31,10 @@ class SecurityConfiguration {
 			+ "frame-src https://www.youtube.com https://www.youtube-nocookie.com https://player.vimeo.com; "
 			+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+	/** No screen of the portal needs a device or payment; a script that got in cannot ask for one either. */
+	static final String PERMISSIONS_POLICY = "accelerometer=(), bluetooth=(), camera=(), display-capture=(), "
+			+ "geolocation=(), gyroscope=(), hid=(), magnetometer=(), microphone=(), midi=(), payment=(), serial=(), usb=()";
+
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, StaffSignIn signIn, StaffUserRepository users) {
 		XorServerCsrfTokenRequestAttributeHandler csrfTokens = new XorServerCsrfTokenRequestAttributeHandler();
@@ -65,7 +69,8 @@ class SecurityConfiguration {
 				}))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signedOut))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+				.permissionsPolicy(permissions -> permissions.policy(PERMISSIONS_POLICY)))
 			.build();
 	}
 

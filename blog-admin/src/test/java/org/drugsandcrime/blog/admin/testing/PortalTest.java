@@ -20,6 +20,8 @@ import org.springframework.context.annotation.Import;
  * this module uses exactly this annotation, so they all share one application context. Every test client comes
  * from 127.0.0.1, so the per-address sign-in limit is raised: the wrong passwords tests try on purpose, added
  * up, must not throttle the other tests' sign-ins (the per-account limit, which they test, stays as shipped).
+ * 127.0.0.1 is also the trusted reverse proxy: a test plays the proxy by sending {@code X-Forwarded-*} headers from
+ * there, and a client reaching the portal directly by connecting from 127.0.0.2.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -27,7 +29,8 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "blog.demo.content=false", "blog.media.dir=target/test-media", "blog.media.max-upload-size=10MB",
 				"blog.wordpress.max-upload-size=3MB",
-				"blog.admin.publishing.interval=1h", "blog.admin.login-throttle.per-address=1000" })
+				"blog.admin.publishing.interval=1h", "blog.admin.login-throttle.per-address=1000",
+				"blog.proxy.trusted=127.0.0.1" })
 @AutoConfigureWebTestClient(timeout = BlogTest.RESPONSE_TIMEOUT)
 @Import({ TestDatabaseConfiguration.class, PortalTestConfiguration.class })
 @ExtendWith(HangReport.class)

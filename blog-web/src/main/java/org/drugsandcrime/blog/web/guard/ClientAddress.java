@@ -5,8 +5,8 @@ import java.net.InetSocketAddress;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The address a request came from, as rate limits count it. Forwarded headers are not trusted here: a proxy in
- * front of the site must be configured to rewrite the remote address (server.forward-headers-strategy).
+ * The address a request came from, as rate limits count it: the client a trusted proxy names, else the peer
+ * (blog-core's {@code proxy.TrustedProxies} has already decided which before any handler runs).
  */
 public final class ClientAddress {
 
