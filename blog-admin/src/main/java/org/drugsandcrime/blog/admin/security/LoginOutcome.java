@@ -7,7 +7,7 @@ import org.drugsandcrime.blog.admin.layout.Outcome;
 enum LoginOutcome implements Outcome {
 
 	FAILED(Notice.error("Wrong email, password or code.")),
-	THROTTLED(Notice.error("Too many failed sign-ins. Wait a minute and try again.")),
+	THROTTLED(Notice.error("Too many failed sign-ins from here: wait a little and try again.")),
 	SIGNED_OUT(Notice.success("You are signed out."));
 
 	private final Notice notice;

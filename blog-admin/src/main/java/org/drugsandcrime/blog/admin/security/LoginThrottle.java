@@ -37,10 +37,12 @@ class LoginThrottle implements SmartLifecycle {
 	private static final String OPEN_AT = "t.last_at + least(:first * power(2, least(t.failures - :free, 40)), :max) * interval '1 millisecond'";
 
 	private static final String BOOK = """
-			INSERT INTO sign_in_throttle AS t (key, failures, last_at) VALUES (:key, 1, :now)
+			INSERT INTO sign_in_throttle AS t (key, failures, since, last_at) VALUES (:key, 1, :now, :now)
 			ON CONFLICT (key) DO UPDATE
-			SET failures = CASE WHEN t.last_at < :stale THEN 1 ELSE t.failures + 1 END, last_at = :now
-			WHERE t.last_at < :stale OR t.failures < :free OR %s <= :now
+			SET failures = CASE WHEN t.since < :stale THEN 1 ELSE t.failures + 1 END,
+				since = CASE WHEN t.since < :stale THEN :now ELSE t.since END,
+				last_at = :now
+			WHERE t.since < :stale OR t.failures < :free OR %s <= :now
 			RETURNING t.failures
 			""".formatted(OPEN_AT);
 
@@ -75,7 +77,7 @@ class LoginThrottle implements SmartLifecycle {
 	Mono<Void> succeeded(Reservation reservation) {
 		Instant now = clock.instant();
 		return database.sql("""
-				INSERT INTO sign_in_throttle (key, failures, last_at, trusted_until) VALUES (:key, 0, :now, :trusted)
+				INSERT INTO sign_in_throttle (key, failures, since, last_at, trusted_until) VALUES (:key, 0, :now, :now, :trusted)
 				ON CONFLICT (key) DO UPDATE SET failures = 0, trusted_until = excluded.trusted_until
 				""")
 			.bind("key", reservation.pairKey())

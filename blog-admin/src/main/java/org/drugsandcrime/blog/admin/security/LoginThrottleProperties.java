@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * attempts wait; an account that signed in from that address before is spared this one
  * @param firstDelay the first wait, doubled with every further failure
  * @param maxDelay the longest wait between two attempts
- * @param forgetAfter a key that saw no attempt for this long starts again from nothing (and its row is deleted)
+ * @param forgetAfter a run of failures is forgotten this long after it began: the key starts again from nothing
+ * (and its row is deleted once it saw no attempt for as long)
  * @param trustFor how long a successful sign-in spares that account and client address the client-wide delay
  * @param cleanupInterval how often each admin process deletes the rows {@code forgetAfter} has made useless
  */

@@ -63,7 +63,7 @@ class EveryScreenNoticeTests {
 
 	/** Every notice each screen knows, by the path of the screen (its template) the action lands on. */
 	private static final Map<String, List<String>> KNOWN = Map.ofEntries(
-			Map.entry("login", List.of("Wrong email, password or code.", "Too many failed sign-ins. Wait a minute and try again.",
+			Map.entry("login", List.of("Wrong email, password or code.", "Too many failed sign-ins from here: wait a little and try again.",
 					"You are signed out.")),
 			Map.entry("editor", List.of("Saved.", "Published.", "Scheduled.", "Taken off the site.",
 					"Submitted: an editor will review it.", "The revision is back; the text it replaced is kept as a revision.",
@@ -176,7 +176,7 @@ class EveryScreenNoticeTests {
 		return Stream.of(
 				action("login", "a wrong password", "Wrong email, password or code.",
 						test -> test.shown(Portal.anonymous(test.web), anonymous -> anonymous.submitLogin(test.user(Role.AUTHOR).email(), "wrong"))),
-				action("login", "too many wrong passwords", "Too many failed sign-ins. Wait a minute and try again.", test -> {
+				action("login", "too many wrong passwords", "Too many failed sign-ins from here: wait a little and try again.", test -> {
 					String email = test.user(Role.AUTHOR).email();
 					for (int attempt = 0; attempt < 5; attempt++) {
 						Portal.anonymous(test.web).submitLogin(email, "guess " + attempt).expectStatus().is3xxRedirection();

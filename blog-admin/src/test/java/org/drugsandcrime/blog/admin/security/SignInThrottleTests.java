@@ -130,6 +130,26 @@ class SignInThrottleTests {
 		assertThat(throttle.reserve("someone@example.org", client).block().isAllowed()).isTrue();
 	}
 
+	/** So an office's occasional typos, never a day apart, do not add up over the weeks into waits for everyone there. */
+	@Test
+	void aRunOfFailuresIsForgottenADayAfterItBeganEvenIfItWentOn() {
+		LoginThrottle throttle = new LoginThrottle(database, clock,
+				new LoginThrottleProperties(5, 10, null, null, null, null, null));
+		String client = "203.0.113.9-" + UUID.randomUUID();
+		for (int attempt = 0; attempt < 5; attempt++) {
+			assertThat(throttle.reserve("typist@example.org", client).block().isAllowed()).isTrue();
+		}
+		clock.advance(Duration.ofHours(23));
+		assertThat(throttle.reserve("typist@example.org", client).block().isAllowed()).isTrue();
+		assertThat(throttle.reserve("typist@example.org", client).block().delay()).isEqualTo(Duration.ofSeconds(2));
+
+		clock.advance(Duration.ofHours(1).plusSeconds(1));
+		for (int attempt = 0; attempt < 5; attempt++) {
+			assertThat(throttle.reserve("typist@example.org", client).block().isAllowed()).isTrue();
+		}
+		assertThat(throttle.reserve("typist@example.org", client).block().delay()).isEqualTo(Duration.ofSeconds(1));
+	}
+
 	/** A browser on another machine: the same portal, reached from another loopback address. */
 	private WebTestClient from(String address) {
 		return WebTestClient
