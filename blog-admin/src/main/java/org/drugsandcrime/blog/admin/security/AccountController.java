@@ -1,7 +1,6 @@
 package org.drugsandcrime.blog.admin.security;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import reactor.core.publisher.Mono;
 
@@ -21,20 +20,17 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * A member of staff's own account: the public profile shown with their posts, their password, and turning
- * two-factor sign-in on (a new secret, kept in the session until a code from the authenticator app proves it
- * was copied) and off.
+ * A member of staff's own account: the public profile shown with their posts, their password, and two-factor
+ * sign-in (turning it on, replacing it, new recovery codes, turning it off: {@link TwoFactorEnrolment}).
  */
 @Controller
 class AccountController {
-
-	private static final String PENDING_SECRET = "pendingTotpSecret";
 
 	private final StaffUserRepository users;
 
 	private final StaffAccounts accounts;
 
-	private final TotpCodes codes;
+	private final TwoFactorEnrolment twoFactor;
 
 	private final Audit audit;
 
@@ -44,11 +40,11 @@ class AccountController {
 
 	private final PublicSite site;
 
-	AccountController(StaffUserRepository users, StaffAccounts accounts, TotpCodes codes, Audit audit,
+	AccountController(StaffUserRepository users, StaffAccounts accounts, TwoFactorEnrolment twoFactor, Audit audit,
 			LoginThrottle throttle, SignInEvents events, PublicSite site) {
 		this.users = users;
 		this.accounts = accounts;
-		this.codes = codes;
+		this.twoFactor = twoFactor;
 		this.audit = audit;
 		this.throttle = throttle;
 		this.events = events;
@@ -122,51 +118,65 @@ class AccountController {
 
 	/** The screen, with what was typed into the profile form when it comes back with a mistake. */
 	private Mono<String> page(Staff staff, ServerWebExchange exchange, Model model, ProfileForm typed, Notice notice) {
-		return Mono.zip(users.findById(staff.id()), exchange.getSession(), accounts.mailsWhenCommentsWait(staff.id())).map(parts -> {
-			var user = parts.getT1();
-			boolean enabled = user.totpSecret() != null;
-			String secret = null;
-			if (!enabled) {
-				secret = parts.getT2().getAttributeOrDefault(PENDING_SECRET, codes.newSecret());
-				parts.getT2().getAttributes().put(PENDING_SECRET, secret);
-			}
-			ProfileForm profile = typed != null ? typed
-					: new ProfileForm(user.displayName(), user.bio(), user.twitterHandle() == null ? "" : "@" + user.twitterHandle());
-			model.addAttribute("account", new AccountView(staff.email(), staff.role().name(), enabled, secret,
-					secret == null ? null : otpauth(staff.email(), secret), profile, site.url("/author/" + user.slug()),
-					staff.isEditor(), staff.isEditor() && parts.getT3()));
-			model.addAttribute(Notice.ATTRIBUTE, notice);
-			return "account";
-		});
+		return page(staff, exchange, model, typed, notice, null);
 	}
 
+	/** ... and with recovery codes made by this request, shown this once. */
+	private Mono<String> page(Staff staff, ServerWebExchange exchange, Model model, ProfileForm typed, Notice notice,
+			List<String> newRecoveryCodes) {
+		return Mono.zip(users.findById(staff.id()), exchange.getSession(), accounts.mailsWhenCommentsWait(staff.id()))
+			.flatMap(parts -> twoFactor.view(staff, parts.getT1(), parts.getT2(), newRecoveryCodes).map(factor -> {
+				var user = parts.getT1();
+				ProfileForm profile = typed != null ? typed
+						: new ProfileForm(user.displayName(), user.bio(), user.twitterHandle() == null ? "" : "@" + user.twitterHandle());
+				model.addAttribute("account", new AccountView(staff.email(), staff.role().name(), profile,
+						site.url("/author/" + user.slug()), staff.isEditor(), staff.isEditor() && parts.getT3()));
+				model.addAttribute("twoFactor", factor);
+				model.addAttribute(Notice.ATTRIBUTE, notice);
+				return "account";
+			}));
+	}
+
+	/** Confirms the new key with a code from the app; the answer shows the new recovery codes, once. */
 	@PostMapping("/account/two-factor")
 	Mono<String> enable(Staff staff, @ModelAttribute CodeForm form, ServerWebExchange exchange, Model model) {
-		String code = form.code();
-		return exchange.getSession().flatMap(session -> {
-			String secret = session.getAttribute(PENDING_SECRET);
-			if (secret == null || !codes.matches(secret, code)) {
-				exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
-				return page(staff, exchange, model, null,
-						Notice.error("That code does not match: check the time on your phone and try the newest code."));
-			}
-			session.getAttributes().remove(PENDING_SECRET);
-			return accounts.setTotpSecret(staff.id(), secret)
-				.then(audit.record(staff, "user.two-factor-on", "user", staff.id(), ""))
-				.thenReturn(AccountOutcome.TWO_FACTOR_ON.redirectTo("/account"));
-		});
+		return exchange.getSession()
+			.flatMap(session -> users.findById(staff.id()).flatMap(before -> twoFactor.enrol(staff, session, form.code())
+				.flatMap(fresh -> audit.record(staff, before.totpSecret() == null ? "user.two-factor-on" : "user.two-factor-replaced",
+						"user", staff.id(), "")
+					.then(page(staff, exchange, model, null, (before.totpSecret() == null ? AccountOutcome.TWO_FACTOR_ON
+							: AccountOutcome.TWO_FACTOR_REPLACED).notice(0), fresh)))))
+			.onErrorResume(TwoFactorEnrolment.Refused.class, ex -> refused(staff, exchange, model, ex));
+	}
+
+	/** Password and a current code, then the page shows a new key to confirm in place of the old one. */
+	@PostMapping("/account/two-factor/replace")
+	Mono<String> replace(Staff staff, @ModelAttribute ConfirmForm form, ServerWebExchange exchange, Model model) {
+		return exchange.getSession()
+			.flatMap(session -> twoFactor.startReplacing(staff, session, form.password(), form.code(), ClientAddress.of(exchange)))
+			.then(Mono.defer(() -> page(staff, exchange, model, null, AccountOutcome.TWO_FACTOR_REPLACING.notice(0))))
+			.onErrorResume(TwoFactorEnrolment.Refused.class, ex -> refused(staff, exchange, model, ex));
+	}
+
+	@PostMapping("/account/recovery-codes")
+	Mono<String> recoveryCodes(Staff staff, @ModelAttribute ConfirmForm form, ServerWebExchange exchange, Model model) {
+		return twoFactor.newRecoveryCodes(staff, form.password(), form.code(), ClientAddress.of(exchange))
+			.flatMap(fresh -> audit.record(staff, "user.recovery-codes", "user", staff.id(), "")
+				.then(page(staff, exchange, model, null, AccountOutcome.RECOVERY_CODES_NEW.notice(0), fresh)))
+			.onErrorResume(TwoFactorEnrolment.Refused.class, ex -> refused(staff, exchange, model, ex));
 	}
 
 	@PostMapping("/account/two-factor/off")
-	Mono<String> disable(Staff staff) {
-		return accounts.setTotpSecret(staff.id(), null)
+	Mono<String> disable(Staff staff, @ModelAttribute ConfirmForm form, ServerWebExchange exchange, Model model) {
+		return twoFactor.turnOff(staff, form.password(), form.code(), ClientAddress.of(exchange))
 			.then(audit.record(staff, "user.two-factor-off", "user", staff.id(), ""))
-			.thenReturn(AccountOutcome.TWO_FACTOR_OFF.redirectTo("/account"));
+			.thenReturn(AccountOutcome.TWO_FACTOR_OFF.redirectTo("/account"))
+			.onErrorResume(TwoFactorEnrolment.Refused.class, ex -> refused(staff, exchange, model, ex));
 	}
 
-	private static String otpauth(String email, String secret) {
-		String label = URLEncoder.encode("Blog admin:" + email, StandardCharsets.UTF_8).replace("+", "%20");
-		return "otpauth://totp/" + label + "?secret=" + secret + "&issuer=Blog%20admin&algorithm=SHA1&digits=6&period=30";
+	private Mono<String> refused(Staff staff, ServerWebExchange exchange, Model model, TwoFactorEnrolment.Refused refused) {
+		exchange.getResponse().setStatusCode(refused.status());
+		return page(staff, exchange, model, null, Notice.error(refused.getMessage()));
 	}
 
 	record CodeForm(String code) {
@@ -178,7 +188,11 @@ class AccountController {
 	record PasswordForm(String current, String password, String repeat) {
 	}
 
-	record AccountView(String email, String role, boolean twoFactor, String secret, String otpauthUri,
-			ProfileForm profile, String authorUrl, boolean moderates, boolean commentMail) {
+	/** What changing two-factor sign-in asks for: the password and a current code (or a recovery code). */
+	record ConfirmForm(String password, String code) {
+	}
+
+	record AccountView(String email, String role, ProfileForm profile, String authorUrl, boolean moderates,
+			boolean commentMail) {
 	}
 }

@@ -8,6 +8,7 @@ import org.drugsandcrime.blog.core.user.PasswordHashing;
 import org.drugsandcrime.blog.core.user.StaffUserRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -36,7 +37,8 @@ class SecurityConfiguration {
 			+ "geolocation=(), gyroscope=(), hid=(), magnetometer=(), microphone=(), midi=(), payment=(), serial=(), usb=()";
 
 	@Bean
-	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, StaffSignIn signIn, StaffUserRepository users) {
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, StaffSignIn signIn, StaffUserRepository users,
+			TwoFactorEnrolment enrolment) {
 		XorServerCsrfTokenRequestAttributeHandler csrfTokens = new XorServerCsrfTokenRequestAttributeHandler();
 		// The media upload form is multipart; its token travels as a form part like any other form's.
 		csrfTokens.setTokenFromMultipartDataEnabled(true);
@@ -57,6 +59,7 @@ class SecurityConfiguration {
 				.anyExchange()
 				.authenticated())
 			.csrf(csrf -> csrf.csrfTokenRequestHandler(csrfTokens))
+			.addFilterAfter(new AdminEnrolment(enrolment, users), SecurityWebFiltersOrder.AUTHORIZATION)
 			// Password, throttle and second factor are all decided by StaffSignIn, for whatever form login takes for a sign-in.
 			.formLogin(login -> login.loginPage("/login")
 				.authenticationManager(signIn)

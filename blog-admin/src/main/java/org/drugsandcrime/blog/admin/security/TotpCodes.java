@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.OptionalLong;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Time-based one-time passwords (RFC 6238: HMAC-SHA1, 30-second steps, six digits), the codes authenticator
- * apps show. A code from the step before or after is accepted too, for clocks a little apart.
+ * apps show. A code from the step before or after is accepted too, for clocks a little apart. Whether a code was
+ * used before is {@link SecondFactor}'s to decide.
  */
 @Component
 class TotpCodes {
@@ -38,25 +40,27 @@ class TotpCodes {
 		return base32(bytes);
 	}
 
-	boolean matches(String secret, String code) {
+	/**
+	 * The time step whose code {@code code} is, among the current one and its two neighbours (for clocks a little
+	 * apart); empty when it is none of them. Which step it was is what the replay guard records.
+	 */
+	OptionalLong matchingStep(String secret, String code) {
 		if (secret == null || code == null) {
-			return false;
+			return OptionalLong.empty();
 		}
 		String digits = code.replace(" ", "").strip();
 		if (!digits.matches("\\d{6}")) {
-			return false;
+			return OptionalLong.empty();
 		}
 		long step = clock.instant().getEpochSecond() / STEP_SECONDS;
-		boolean matched = false;
+		long matched = -1;
 		for (long candidate = step - 1; candidate <= step + 1; candidate++) {
 			// Compare every candidate in constant time so timing reveals nothing about which one was close.
-			matched |= MessageDigest.isEqual(codeAt(secret, candidate).getBytes(), digits.getBytes());
+			if (MessageDigest.isEqual(codeAt(secret, candidate).getBytes(), digits.getBytes())) {
+				matched = candidate;
+			}
 		}
-		return matched;
-	}
-
-	String currentCode(String secret) {
-		return codeAt(secret, clock.instant().getEpochSecond() / STEP_SECONDS);
+		return matched < 0 ? OptionalLong.empty() : OptionalLong.of(matched);
 	}
 
 	static String codeAt(String secret, long step) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import org.drugsandcrime.blog.admin.testing.Portal;
 import org.drugsandcrime.blog.admin.testing.PortalTest;
+import org.drugsandcrime.blog.admin.testing.Rfc6238;
 import org.drugsandcrime.blog.admin.testing.StaffMembers;
 import org.drugsandcrime.blog.core.comment.PostComments;
 import org.drugsandcrime.blog.core.page.PageEditing;
@@ -36,6 +37,7 @@ import org.drugsandcrime.blog.core.testing.Posts;
 import org.drugsandcrime.blog.core.user.Role;
 import org.drugsandcrime.blog.core.user.StaffAccounts;
 import org.drugsandcrime.blog.core.user.StaffUser;
+import org.drugsandcrime.blog.test.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
@@ -85,6 +87,9 @@ class EveryScreenNoticeTests {
 			Map.entry("settings", List.of("Saved; the public site shows it within seconds.", "Posts per page must be between 1 and 100.")),
 			Map.entry("account", List.of("Profile saved; your posts show it within seconds.",
 					"Password changed; use it next time you sign in.", "Two-factor sign-in is off.",
+					"Two-factor sign-in is on: sign-ins now ask for a code.", "Two-factor sign-in now uses the new key",
+					"Add the new key to your authenticator app", "New recovery codes; the old ones no longer work.",
+					"Admins sign in with a code from an authenticator app too", "Your password or code is not right.",
 					"The new password and its repetition differ.",
 					"You will get an email when a reader's comment waits for moderation.",
 					"No more emails about comments waiting for moderation.")),
@@ -129,6 +134,9 @@ class EveryScreenNoticeTests {
 
 	@Autowired
 	SubscriberRepository subscribers;
+
+	@Autowired
+	MutableClock clock;
 
 	@Autowired
 	org.drugsandcrime.blog.core.trash.Trash trash;
@@ -325,8 +333,24 @@ class EveryScreenNoticeTests {
 						test -> test.shown(test.admin(), p -> p.post("/account/comment-mail", "wanted", "on"))),
 				action("account", "stop the mail when comments wait", "No more emails about comments waiting for moderation.",
 						test -> test.shown(test.admin(), p -> p.post("/account/comment-mail"))),
+				action("account", "turn two-factor sign-in on", "Two-factor sign-in is on: sign-ins now ask for a code.",
+						test -> {
+							Portal portal = test.freshAdmin();
+							String secret = portal.page("/account").replaceAll("(?s).*<code class=\"totp-secret\">([A-Z2-7]+)</code>.*", "$1");
+							return test.shown(portal, p -> p.post("/account/two-factor", "code", Rfc6238.code(secret, test.clock.instant())));
+						}),
 				action("account", "turn two-factor sign-in off", "Two-factor sign-in is off.",
-						test -> test.shown(test.admin(), p -> p.post("/account/two-factor/off"))),
+						test -> test.withTwoFactor(portal -> test.shown(portal, p -> p.post("/account/two-factor/off", "password",
+								StaffMembers.PASSWORD, "code", Rfc6238.T1111111111.code())))),
+				action("account", "start replacing the two-factor key", "Add the new key to your authenticator app",
+						test -> test.withTwoFactor(portal -> test.shown(portal, p -> p.post("/account/two-factor/replace", "password",
+								StaffMembers.PASSWORD, "code", Rfc6238.T1111111111.code())))),
+				action("account", "make new recovery codes", "New recovery codes; the old ones no longer work.",
+						test -> test.withTwoFactor(portal -> test.shown(portal, p -> p.post("/account/recovery-codes", "password",
+								StaffMembers.PASSWORD, "code", Rfc6238.T1111111111.code())))),
+				action("account", "turn two-factor sign-in off with a wrong password, refused", "Your password or code is not right.",
+						test -> test.withTwoFactor(portal -> test.shown(portal, p -> p.post("/account/two-factor/off", "password",
+								"not the password", "code", Rfc6238.T1111111111.code())))),
 				action("account", "two new passwords that differ, refused", "The new password and its repetition differ.",
 						test -> test.shown(test.admin(), p -> p.post("/account/password", "current", StaffMembers.PASSWORD,
 								"password", "a brand new passphrase", "repeat", "another passphrase"))),
@@ -433,6 +457,24 @@ class EveryScreenNoticeTests {
 			sharedAdmin = freshAdmin();
 		}
 		return sharedAdmin;
+	}
+
+	/**
+	 * Does {@code action} as an admin signed in with two-factor sign-in on (the RFC's secret), with the clock at
+	 * RFC 6238's vector time 1111111111 (code {@code 050471}), and puts the clock back afterwards.
+	 */
+	String withTwoFactor(java.util.function.Function<Portal, String> action) {
+		StaffUser admin = user(Role.ADMIN);
+		accounts.setTotpSecret(admin.id(), Rfc6238.SECRET).block();
+		try {
+			clock.set(Rfc6238.T1111111109.time());
+			Portal portal = Portal.signIn(web, admin.email(), StaffMembers.PASSWORD, Rfc6238.T1111111109.code());
+			clock.set(Rfc6238.T1111111111.time());
+			return action.apply(portal);
+		}
+		finally {
+			clock.set(Instant.now());
+		}
 	}
 
 	Portal freshAdmin() {

@@ -1,16 +1,20 @@
 package org.drugsandcrime.blog.admin.security;
 
+import java.time.Instant;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.drugsandcrime.blog.admin.testing.Portal;
 import org.drugsandcrime.blog.admin.testing.PortalTest;
+import org.drugsandcrime.blog.admin.testing.Rfc6238;
 import org.drugsandcrime.blog.admin.testing.StaffMembers;
 import org.drugsandcrime.blog.core.user.Role;
 import org.drugsandcrime.blog.core.user.StaffAccounts;
 import org.drugsandcrime.blog.core.user.StaffUser;
+import org.drugsandcrime.blog.test.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -34,7 +38,12 @@ class SignInEventTests {
 	StaffAccounts accounts;
 
 	@Autowired
-	TotpCodes codes;
+	MutableClock clock;
+
+	@AfterEach
+	void backToNow() {
+		clock.set(Instant.now());
+	}
 
 	@Autowired
 	DatabaseClient database;
@@ -78,15 +87,16 @@ class SignInEventTests {
 	@Test
 	void aWrongCodeAndADelayedAttemptAreEventsOfTheirOwn(CapturedOutput output) {
 		StaffUser admin = staff.create(Role.ADMIN);
-		String secret = codes.newSecret();
+		String secret = Rfc6238.SECRET;
 		accounts.setTotpSecret(admin.id(), secret).block();
-		String wrongCode = "000000".equals(codes.currentCode(secret)) ? "111111" : "000000";
+		clock.set(Rfc6238.T1111111109.time());
+		String wrongCode = "000000";
 		Portal.anonymous(web).post("/login", "username", admin.email(), "password", StaffMembers.PASSWORD, "code", wrongCode)
 			.expectHeader().location("/login?done=failed");
 		for (int attempt = 2; attempt <= 5; attempt++) {
 			Portal.anonymous(web).submitLogin(admin.email(), "guess " + attempt);
 		}
-		String rightCode = codes.currentCode(secret);
+		String rightCode = Rfc6238.T1111111109.code();
 		Portal.anonymous(web).post("/login", "username", admin.email(), "password", StaffMembers.PASSWORD, "code", rightCode)
 			.expectHeader().location("/login?done=throttled");
 

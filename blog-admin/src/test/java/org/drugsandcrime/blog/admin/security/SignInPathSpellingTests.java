@@ -1,15 +1,19 @@
 package org.drugsandcrime.blog.admin.security;
 
 import java.net.URI;
+import java.time.Instant;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.drugsandcrime.blog.admin.testing.Portal;
 import org.drugsandcrime.blog.admin.testing.PortalTest;
+import org.drugsandcrime.blog.admin.testing.Rfc6238;
 import org.drugsandcrime.blog.admin.testing.StaffMembers;
 import org.drugsandcrime.blog.core.user.Role;
 import org.drugsandcrime.blog.core.user.StaffAccounts;
 import org.drugsandcrime.blog.core.user.StaffUser;
+import org.drugsandcrime.blog.test.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -38,7 +42,12 @@ class SignInPathSpellingTests {
 	StaffAccounts accounts;
 
 	@Autowired
-	TotpCodes codes;
+	MutableClock clock;
+
+	@AfterEach
+	void backToNow() {
+		clock.set(Instant.now());
+	}
 
 	@LocalServerPort
 	int port;
@@ -46,8 +55,8 @@ class SignInPathSpellingTests {
 	@Test
 	void aPercentEncodedLoginPathNeedsTheCodeOfATwoFactorAccountAndCountsTowardTheThrottle() {
 		StaffUser admin = staff.create(Role.ADMIN);
-		String secret = codes.newSecret();
-		accounts.setTotpSecret(admin.id(), secret).block();
+		accounts.setTotpSecret(admin.id(), Rfc6238.SECRET).block();
+		clock.set(Rfc6238.T1111111109.time());
 		for (int attempt = 0; attempt < 5; attempt++) {
 			Portal portal = Portal.anonymous(web);
 			portal.post(at(SIGN_IN_SPELLINGS[attempt % 2]),
@@ -58,14 +67,14 @@ class SignInPathSpellingTests {
 		}
 		// Those five were failed sign-ins of this account: now even the password with its code waits.
 		Portal.anonymous(web)
-			.post("/login", "username", admin.email(), "password", StaffMembers.PASSWORD, "code", codes.currentCode(secret))
+			.post("/login", "username", admin.email(), "password", StaffMembers.PASSWORD, "code", Rfc6238.T1111111109.code())
 			.expectHeader().location("/login?done=throttled");
 	}
 
 	@Test
 	void otherSpellingsOfTheLoginPathSignNobodyIn() {
 		StaffUser admin = staff.create(Role.ADMIN);
-		accounts.setTotpSecret(admin.id(), codes.newSecret()).block();
+		accounts.setTotpSecret(admin.id(), Rfc6238.SECRET).block();
 		StaffUser editor = staff.create(Role.EDITOR);
 		for (String path : OTHER_SPELLINGS) {
 			for (StaffUser user : new StaffUser[] { admin, editor }) {

@@ -1,11 +1,14 @@
 package org.drugsandcrime.blog.admin.security;
 
 import java.time.Duration;
+import java.time.Instant;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.drugsandcrime.blog.admin.testing.Portal;
 import org.drugsandcrime.blog.admin.testing.PortalTest;
+import org.drugsandcrime.blog.admin.testing.Rfc6238;
 import org.drugsandcrime.blog.admin.testing.StaffMembers;
 import org.drugsandcrime.blog.core.user.Role;
 import org.drugsandcrime.blog.core.user.StaffAccounts;
@@ -30,10 +33,12 @@ class SignInTests {
 	StaffAccounts accounts;
 
 	@Autowired
-	TotpCodes codes;
-
-	@Autowired
 	MutableClock clock;
+
+	@AfterEach
+	void backToNow() {
+		clock.set(Instant.now());
+	}
 
 	@Test
 	void everyPageButTheLoginPageAsksForASignIn() {
@@ -117,11 +122,13 @@ class SignInTests {
 	@Test
 	void anAccountWithTwoFactorSignInNeedsTheCurrentCode() {
 		StaffUser admin = staff.create(Role.ADMIN);
-		String secret = codes.newSecret();
-		accounts.setTotpSecret(admin.id(), secret).block();
+		accounts.setTotpSecret(admin.id(), Rfc6238.SECRET).block();
+		clock.set(Rfc6238.T1111111109.time());
 		Portal.anonymous(web).submitLogin(admin.email(), StaffMembers.PASSWORD).expectHeader().location("/login?done=failed");
+		Portal.anonymous(web).post("/login", "username", admin.email(), "password", StaffMembers.PASSWORD, "code", "081805")
+			.expectHeader().location("/login?done=failed");
 		Portal portal = Portal.anonymous(web);
-		portal.post("/login", "username", admin.email(), "password", StaffMembers.PASSWORD, "code", codes.currentCode(secret))
+		portal.post("/login", "username", admin.email(), "password", StaffMembers.PASSWORD, "code", Rfc6238.T1111111109.code())
 			.expectStatus().is3xxRedirection().expectHeader().location("/");
 		assertThat(portal.page("/")).contains("Dashboard");
 	}
@@ -130,15 +137,17 @@ class SignInTests {
 	void staffTurnOnTwoFactorSignInByProvingTheyCopiedTheKey() {
 		StaffUser editor = staff.create(Role.EDITOR);
 		Portal portal = Portal.signIn(web, editor);
+		clock.set(Rfc6238.T1111111109.time());
 		String secret = portal.page("/account").replaceAll("(?s).*<code class=\"totp-secret\">([A-Z2-7]+)</code>.*", "$1");
-		portal.post("/account/two-factor", "code", "000000".equals(codes.currentCode(secret)) ? "111111" : "000000")
-			.expectStatus().isBadRequest();
-		portal.post("/account/two-factor", "code", codes.currentCode(secret)).expectStatus().is3xxRedirection()
-			.expectHeader().location("/account?done=two-factor-on");
+		String code = Rfc6238.code(secret, clock.instant());
+		portal.post("/account/two-factor", "code", "000000".equals(code) ? "111111" : "000000").expectStatus().isBadRequest();
+		portal.post("/account/two-factor", "code", code).expectStatus().isOk().expectBody(String.class)
+			.value(html -> assertThat(html).contains("Two-factor sign-in is on"));
 
+		clock.set(Rfc6238.T1111111111.time());
 		Portal.anonymous(web).submitLogin(editor.email(), StaffMembers.PASSWORD).expectHeader().location("/login?done=failed");
 		Portal.anonymous(web)
-			.post("/login", "username", editor.email(), "password", StaffMembers.PASSWORD, "code", codes.currentCode(secret))
+			.post("/login", "username", editor.email(), "password", StaffMembers.PASSWORD, "code", Rfc6238.code(secret, clock.instant()))
 			.expectHeader().location("/");
 	}
 }

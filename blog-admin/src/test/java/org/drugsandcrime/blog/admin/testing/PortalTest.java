@@ -22,6 +22,8 @@ import org.springframework.context.annotation.Import;
  * up, must not throttle the other tests' sign-ins (the per-account limit, which they test, stays as shipped).
  * 127.0.0.1 is also the trusted reverse proxy: a test plays the proxy by sending {@code X-Forwarded-*} headers from
  * there, and a client reaching the portal directly by connecting from 127.0.0.2.
+ * Admins need not use two-factor sign-in here, so the fixture admins reach every screen with their password alone
+ * ({@code security.TwoFactorRequiredForAdminsTests} turns the rule on); the two-factor key is a fixed test key.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -30,9 +32,13 @@ import org.springframework.context.annotation.Import;
 		properties = { "blog.demo.content=false", "blog.media.dir=target/test-media", "blog.media.max-upload-size=10MB",
 				"blog.wordpress.max-upload-size=3MB",
 				"blog.admin.publishing.interval=1h", "blog.admin.login-throttle.per-address=1000",
-				"blog.proxy.trusted=127.0.0.1" })
+				"blog.proxy.trusted=127.0.0.1", "blog.admin.two-factor.required-for-admins=false",
+				"blog.admin.two-factor.key=" + PortalTest.TOTP_KEY })
 @AutoConfigureWebTestClient(timeout = BlogTest.RESPONSE_TIMEOUT)
 @Import({ TestDatabaseConfiguration.class, PortalTestConfiguration.class })
 @ExtendWith(HangReport.class)
 public @interface PortalTest {
+
+	/** The two-factor key of the portal under test: Base64 of 32 bytes, for tests only. */
+	String TOTP_KEY = "dGVzdCBrZXkgZm9yIHRvdHAgc2VjcmV0cyAwMTIzNDU=";
 }

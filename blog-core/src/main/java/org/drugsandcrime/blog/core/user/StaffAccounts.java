@@ -180,6 +180,19 @@ public class StaffAccounts {
 			}).subscribeOn(Schedulers.boundedElastic()).flatMap(hash -> users.save(user.withPasswordHash(hash))));
 	}
 
+	/**
+	 * Completes when {@code password} is the account's, else fails with {@link WrongPasswordException}; for actions
+	 * that ask for the password again (changing two-factor sign-in). Checked off the event loop.
+	 */
+	public Mono<Void> confirmPassword(long id, String password) {
+		return users.findById(id)
+			.switchIfEmpty(Mono.error(new StaffNotFoundException(id)))
+			.flatMap(user -> Mono.fromCallable(() -> password != null && password.length() <= MAX_PASSWORD_LENGTH
+					&& user.passwordHash() != null && PasswordHashing.encoder().matches(password, user.passwordHash()))
+				.subscribeOn(Schedulers.boundedElastic()))
+			.flatMap(right -> right ? Mono.<Void>empty() : Mono.error(new WrongPasswordException()));
+	}
+
 	/** Whether this member of staff asked to be mailed when a reader's comment waits for moderation. */
 	public Mono<Boolean> mailsWhenCommentsWait(long id) {
 		return database.sql("SELECT notify_pending_comments FROM users WHERE id = :id")
