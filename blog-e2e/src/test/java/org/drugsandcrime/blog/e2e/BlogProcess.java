@@ -34,11 +34,19 @@ public final class BlogProcess implements AutoCloseable {
 
 	private final Path log;
 
-	private BlogProcess(String name, Process process, int port, Path log) {
+	private final Map<String, String> environment;
+
+	private BlogProcess(String name, Process process, int port, Path log, Map<String, String> environment) {
 		this.name = name;
 		this.process = process;
 		this.port = port;
 		this.log = log;
+		this.environment = Map.copyOf(environment);
+	}
+
+	/** A {@code BLOG_*} variable this process was started with. */
+	String setting(String name) {
+		return environment.get(name);
 	}
 
 	/** A public site; {@code settings} adds or overrides {@code BLOG_*} variables. */
@@ -49,12 +57,22 @@ public final class BlogProcess implements AutoCloseable {
 	/**
 	 * An admin portal; {@code settings} adds or overrides {@code BLOG_*} variables. Admins need not use two-factor
 	 * sign-in here (the one place the end-to-end suite says so), so the suites sign in with a password alone;
-	 * blog-admin's own tests cover the rule.
+	 * blog-admin's own tests cover the rule. The first admin's password from the environment must be changed at the
+	 * first sign-in: the process is given another one, and that first sign-in, which chooses {@code BLOG_ADMIN_PASSWORD}
+	 * as the password, happens here, once (see {@link PortalClient#chooseFirstPassword}). Tests then sign in with
+	 * {@code BLOG_ADMIN_PASSWORD} as an operator would after their first visit.
 	 */
 	public static BlogProcess admin(Map<String, String> settings) {
 		Map<String, String> withSettings = new HashMap<>(Map.of("BLOG_ADMIN_TWO_FACTOR_REQUIRED", "false"));
 		withSettings.putAll(settings);
-		return start("blog-admin", "BLOG_ADMIN_PORT", withSettings);
+		String chosen = settings.get("BLOG_ADMIN_PASSWORD");
+		if (chosen == null || !settings.containsKey("BLOG_ADMIN_EMAIL")) {
+			return start("blog-admin", "BLOG_ADMIN_PORT", withSettings);
+		}
+		withSettings.put("BLOG_ADMIN_PASSWORD", PortalClient.givenPassword(chosen));
+		BlogProcess admin = start("blog-admin", "BLOG_ADMIN_PORT", withSettings);
+		PortalClient.chooseFirstPassword(admin, settings.get("BLOG_ADMIN_EMAIL"), chosen);
+		return admin;
 	}
 
 	public String baseUrl() {
@@ -102,6 +120,8 @@ public final class BlogProcess implements AutoCloseable {
 		environment.put("BLOG_DB_USER", database.user());
 		environment.put("BLOG_DB_PASSWORD", database.password());
 		environment.put("BLOG_DEMO_CONTENT", "false");
+		// A generated first admin's password goes to a file: this build's, not the home directory's.
+		environment.put("BLOG_ADMIN_PASSWORD_FILE", Path.of("target", "e2e-logs", "first-admin-password-" + port).toAbsolutePath().toString());
 		environment.put("BLOG_BASE_URL", "http://localhost:" + port);
 		environment.put(portVariable, Integer.toString(port));
 		environment.putAll(settings);
@@ -115,7 +135,7 @@ public final class BlogProcess implements AutoCloseable {
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 			builder.environment().keySet().removeIf(key -> key.startsWith("BLOG_"));
 			builder.environment().putAll(environment);
-			BlogProcess started = new BlogProcess(app, builder.start(), port, log);
+			BlogProcess started = new BlogProcess(app, builder.start(), port, log, environment);
 			started.awaitPort();
 			return started;
 		}

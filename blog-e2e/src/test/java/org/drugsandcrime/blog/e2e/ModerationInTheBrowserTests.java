@@ -201,7 +201,8 @@ class ModerationInTheBrowserTests {
 	static void createEditor(String email) {
 		PortalClient portal = PortalClient.signIn(admin, ADMIN, PASSWORD);
 		PortalClient.location(portal.post("/users",
-				Map.of("email", email, "displayName", "Edith Editor", "role", "EDITOR", "password", PASSWORD)));
+				Map.of("email", email, "displayName", "Edith Editor", "role", "EDITOR", "password", PortalClient.givenPassword(PASSWORD))));
+		PortalClient.chooseFirstPassword(admin, email, PASSWORD);
 	}
 
 	/**

@@ -417,7 +417,8 @@ class PhonesInTheBrowserTests {
 		submit(context, page, "/posts/" + trashed + "/trash", Map.of());
 		submit(context, page, "/pages/" + count("SELECT min(id) FROM pages") + "/trash", Map.of());
 		submit(context, page, "/users", Map.of("email", AUTHOR_EMAIL, "displayName", "A phone author", "role", "AUTHOR",
-				"password", AUTHOR_PASSWORD));
+				"password", PortalClient.givenPassword(AUTHOR_PASSWORD)));
+		PortalClient.chooseFirstPassword(admin, AUTHOR_EMAIL, AUTHOR_PASSWORD);
 		try (Connection connection = DriverManager.getConnection(databaseUrl, TestDatabase.get().user(),
 				TestDatabase.get().password())) {
 			connection.createStatement().execute("""

@@ -28,7 +28,8 @@ class RunWithoutADatabaseTests {
 		Map<String, String> settings = Map.of("BLOG_DB_URL", "", "BLOG_LOCAL_DB_PORT", Integer.toString(unusedPort()),
 				"BLOG_EMBEDDED_DB_PORT", Integer.toString(unusedPort()), "BLOG_EMBEDDED_DB_DIR",
 				data.resolve("postgres").toAbsolutePath().toString(), "BLOG_MEDIA_DIR",
-				data.resolve("media").toAbsolutePath().toString(), "BLOG_DEMO_CONTENT", "true");
+				data.resolve("media").toAbsolutePath().toString(), "BLOG_DEMO_CONTENT", "true", "BLOG_ADMIN_PASSWORD_FILE",
+				data.resolve("first-admin-password").toAbsolutePath().toString());
 		try (BlogProcess web = BlogProcess.web(settings)) {
 			// The demo content is loaded just after the port opens.
 			Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -37,7 +38,10 @@ class RunWithoutADatabaseTests {
 				assertThat(home.statusCode()).isEqualTo(200);
 				assertThat(home.body()).contains("/posts/");
 			});
-			assertThat(web.output()).contains("embedded PostgreSQL, data in").contains("Admin login (shown once)");
+			// The generated password is in a file only its owner reads; the output names the file, never the password.
+			String password = Files.readString(data.resolve("first-admin-password")).strip();
+			assertThat(web.output()).contains("embedded PostgreSQL, data in").contains("Admin login: admin@example.org")
+				.contains(data.resolve("first-admin-password").toAbsolutePath().toString()).doesNotContain(password);
 		}
 	}
 

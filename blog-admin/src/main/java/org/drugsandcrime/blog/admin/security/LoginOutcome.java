@@ -8,7 +8,8 @@ enum LoginOutcome implements Outcome {
 
 	FAILED(Notice.error("Wrong email, password or code.")),
 	THROTTLED(Notice.error("Too many failed sign-ins from here: wait a little and try again.")),
-	SIGNED_OUT(Notice.success("You are signed out."));
+	SIGNED_OUT(Notice.success("You are signed out.")),
+	PASSWORD_SET(Notice.success("Your password is set: sign in with it."));
 
 	private final Notice notice;
 

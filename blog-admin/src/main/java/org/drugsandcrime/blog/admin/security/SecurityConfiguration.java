@@ -50,7 +50,7 @@ class SecurityConfiguration {
 		RedirectServerLogoutSuccessHandler signedOut = new RedirectServerLogoutSuccessHandler();
 		signedOut.setLogoutSuccessUrl(URI.create(LoginOutcome.SIGNED_OUT.location("/login")));
 		return http
-			.authorizeExchange(exchanges -> exchanges.pathMatchers("/login", "/admin.css", "/admin.js", "/favicon.ico")
+			.authorizeExchange(exchanges -> exchanges.pathMatchers("/login", "/password/forgot", "/password/set", "/admin.css", "/admin.js", "/favicon.ico")
 				.permitAll()
 				.pathMatchers("/users/**", "/settings/**", "/navigation/**", "/wordpress", "/wordpress/**")
 				.hasRole("ADMIN")

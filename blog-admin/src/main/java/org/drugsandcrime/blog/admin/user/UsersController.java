@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 
-/** Staff accounts, for admins only: create or invite, change role, disable and enable again. */
+/** Staff accounts, for admins only: create or invite by mail, change role, disable and enable again. */
 @Controller
 class UsersController {
 
@@ -36,37 +36,39 @@ class UsersController {
 	@GetMapping("/users")
 	Mono<String> list(Staff staff, ServerWebExchange exchange, Model model) {
 		staff.requireAdmin();
-		return page(staff, model, null, Notice.after(exchange, UsersOutcome.class));
+		return page(staff, model, Notice.after(exchange, UsersOutcome.class));
 	}
 
-	/** With a password the account is ready; without one it is an invitation with a one-time password shown once here. */
+	/**
+	 * With a password the account is ready, and its owner chooses their own at the first sign-in (the admin knows this
+	 * one); without one it is an invitation, a mail with a link to choose a password. No password is ever shown.
+	 */
 	@PostMapping("/users")
 	Mono<String> create(Staff staff, @ModelAttribute UserForm form, Model model, ServerWebExchange exchange) {
 		staff.requireAdmin();
 		return Mono.defer(() -> accounts.create(form.email(), form.displayName(), role(form.role()), form.password()))
-			.flatMap(created -> audit.record(staff, created.oneTimePassword() == null ? "user.create" : "user.invite", "user",
+			.flatMap(created -> audit.record(staff, created.invited() ? "user.invite" : "user.create", "user",
 					created.user().id(), created.user().email() + " as " + created.user().role())
-				// An invitation's one-time password is shown once, on this answer; a ready account needs no page of its own.
-				.then(created.oneTimePassword() == null ? Mono.just(UsersOutcome.CREATED.redirectTo("/users"))
-						: page(staff, model, created.oneTimePassword(), Notice.success("Invited " + created.user().email()
-								+ ". Hand over this one-time password; it is not shown again:"))))
+				.thenReturn((created.invited() ? UsersOutcome.INVITED : UsersOutcome.CREATED).redirectTo("/users")))
 			.onErrorResume(InvalidPostException.class, ex -> {
 				exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
-				return page(staff, model, null, Notice.error(ex.getMessage()));
+				return page(staff, model, Notice.error(ex.getMessage()));
 			});
 	}
 
-	/** An account without a password (a writer imported from WordPress) is invited with a one-time password, shown once. */
+	/**
+	 * An account without a password (a writer imported from WordPress, or an invitation that ran out) is invited by mail,
+	 * with a link to choose one; an earlier link stops working.
+	 */
 	@PostMapping("/users/{id}/invite")
 	Mono<String> invite(Staff staff, @PathVariable long id, Model model, ServerWebExchange exchange) {
 		staff.requireAdmin();
 		return accounts.invite(id)
-			.flatMap(invited -> audit.record(staff, "user.invite", "user", id, invited.user().email() + " as " + invited.user().role())
-				.then(page(staff, model, invited.oneTimePassword(), Notice.success("Invited " + invited.user().email()
-						+ ". Hand over this one-time password; it is not shown again:"))))
+			.flatMap(invited -> audit.record(staff, "user.invite", "user", id, invited.user().email() + " as " + invited.user().role()))
+			.thenReturn(UsersOutcome.INVITED.redirectTo("/users"))
 			.onErrorResume(InvalidPostException.class, ex -> {
 				exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
-				return page(staff, model, null, Notice.error(ex.getMessage()));
+				return page(staff, model, Notice.error(ex.getMessage()));
 			});
 	}
 
@@ -79,7 +81,7 @@ class UsersController {
 			.thenReturn(UsersOutcome.ROLE_CHANGED.redirectTo("/users"))
 			.onErrorResume(InvalidPostException.class, ex -> {
 				exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
-				return page(staff, model, null, Notice.error(ex.getMessage()));
+				return page(staff, model, Notice.error(ex.getMessage()));
 			});
 	}
 
@@ -93,18 +95,17 @@ class UsersController {
 			.thenReturn((enabled ? UsersOutcome.ENABLED : UsersOutcome.DISABLED).redirectTo("/users"))
 			.onErrorResume(InvalidPostException.class, ex -> {
 				exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
-				return page(staff, model, null, Notice.error(ex.getMessage()));
+				return page(staff, model, Notice.error(ex.getMessage()));
 			});
 	}
 
-	private Mono<String> page(Staff staff, Model model, String oneTimePassword, Notice notice) {
+	private Mono<String> page(Staff staff, Model model, Notice notice) {
 		return accounts.all()
 			.map(user -> new UserRow(user.id(), user.email(), user.displayName(), user.role().name(), user.enabled(),
 					user.totpSecret() != null, user.id() == staff.id(), user.passwordHash() == null))
 			.collectList()
 			.map(rows -> {
-				model.addAttribute("users", new UsersView(rows, List.of(Role.values()).stream().map(Role::name).toList(),
-						oneTimePassword));
+				model.addAttribute("users", new UsersView(rows, List.of(Role.values()).stream().map(Role::name).toList()));
 				model.addAttribute(Notice.ATTRIBUTE, notice);
 				return "users";
 			});
@@ -122,11 +123,14 @@ class UsersController {
 	record UserForm(String email, String displayName, String role, String password, String enabled) {
 	}
 
-	/** {@code invitable}: the account never had a password (imported from WordPress), so enabling alone would not let them in. */
+	/**
+	 * {@code invitable}: the account has no password (imported from WordPress, or invited and not yet accepted), so
+	 * enabling alone would not let them in: an invitation by mail does.
+	 */
 	record UserRow(long id, String email, String displayName, String role, boolean enabled, boolean twoFactor,
 			boolean isMe, boolean invitable) {
 	}
 
-	record UsersView(List<UserRow> rows, List<String> roles, String oneTimePassword) {
+	record UsersView(List<UserRow> rows, List<String> roles) {
 	}
 }

@@ -66,7 +66,8 @@ class EveryScreenNoticeTests {
 	/** Every notice each screen knows, by the path of the screen (its template) the action lands on. */
 	private static final Map<String, List<String>> KNOWN = Map.ofEntries(
 			Map.entry("login", List.of("Wrong email, password or code.", "Too many failed sign-ins from here: wait a little and try again.",
-					"You are signed out.")),
+					"You are signed out.", "Your password is set: sign in with it.")),
+			Map.entry("forgot password", List.of("If a staff account has that address, a mail with a link to choose a new password is on its way.")),
 			Map.entry("editor", List.of("Saved.", "Published.", "Scheduled.", "Taken off the site.",
 					"Submitted: an editor will review it.", "The revision is back; the text it replaced is kept as a revision.",
 					"A scheduled time must be in the future", "The autosaved text is gone; this is the post as last saved.")),
@@ -81,9 +82,9 @@ class EveryScreenNoticeTests {
 			Map.entry("taxonomy", List.of("Added.", "Renamed; its archive keeps its address.",
 					"Merged; the old archive address redirects to the new one.", "Deleted.")),
 			Map.entry("navigation", List.of("Added to the menu.", "Moved.", "Removed from the menu.")),
-			Map.entry("users", List.of("Account created; it can sign in now.", "Role changed; it counts at once.",
+			Map.entry("users", List.of("Account created; it can sign in now, and chooses its own password at the first sign-in.", "Role changed; it counts at once.",
 					"Account disabled; it can no longer sign in.", "Account enabled; it can sign in again.",
-					"Hand over this one-time password; it is not shown again:")),
+					"Invitation sent: a mail with a link to choose a password is on its way.")),
 			Map.entry("settings", List.of("Saved; the public site shows it within seconds.", "Posts per page must be between 1 and 100.")),
 			Map.entry("account", List.of("Profile saved; your posts show it within seconds.",
 					"Password changed; use it next time you sign in.", "Two-factor sign-in is off.",
@@ -158,6 +159,7 @@ class EveryScreenNoticeTests {
 	static Stream<Arguments> screens() {
 		return Stream.of(
 				screen("login", test -> Portal.anonymous(test.web).page("/login")),
+				screen("forgot password", test -> Portal.anonymous(test.web).page("/password/forgot")),
 				screen("dashboard", test -> test.admin().page("/")),
 				screen("posts", test -> test.admin().page("/posts")),
 				screen("editor", test -> test.admin().page("/posts/" + test.draft().getId() + "/edit")),
@@ -192,6 +194,9 @@ class EveryScreenNoticeTests {
 					return test.shown(Portal.anonymous(test.web), anonymous -> anonymous.submitLogin(email, StaffMembers.PASSWORD));
 				}),
 				action("login", "signing out", "You are signed out.", test -> test.shown(test.freshAdmin(), p -> p.post("/logout"))),
+				action("forgot password", "ask for a link", "If a staff account has that address, a mail with a link",
+						test -> test.shown(Portal.anonymous(test.web), anonymous -> anonymous.post("/password/forgot", "email",
+								"nobody" + System.nanoTime() + "@example.org"))),
 
 				action("editor", "save", "Saved.", test -> test.onEditor("save")),
 				action("editor", "publish", "Published.", test -> test.onEditor("publish")),
@@ -304,10 +309,10 @@ class EveryScreenNoticeTests {
 				action("navigation", "a script address, refused", null, test -> test.shown(test.admin(),
 						p -> p.post("/navigation", "label", "Evil", "url", "javascript:alert(1)"))),
 
-				action("users", "create", "Account created; it can sign in now.", test -> test.shown(test.admin(),
+				action("users", "create", "Account created; it can sign in now, and chooses its own password at the first sign-in.", test -> test.shown(test.admin(),
 						p -> p.post("/users", "email", "made" + System.nanoTime() + "@example.org", "displayName", "Made",
 								"role", "AUTHOR", "password", StaffMembers.PASSWORD))),
-				action("users", "invite", "Hand over this one-time password; it is not shown again:", test -> test.shown(test.admin(),
+				action("users", "invite", "Invitation sent: a mail with a link to choose a password is on its way.", test -> test.shown(test.admin(),
 						p -> p.post("/users", "email", "invited" + System.nanoTime() + "@example.org", "displayName", "Invited",
 								"role", "AUTHOR", "password", ""))),
 				action("users", "change a role", "Role changed; it counts at once.", test -> test.shown(test.admin(),

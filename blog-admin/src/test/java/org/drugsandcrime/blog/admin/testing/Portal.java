@@ -135,6 +135,11 @@ public final class Portal {
 			.exchange();
 	}
 
+	/** Takes the CSRF token from the page at {@code path}, as after signing in (which gives the session a new one). */
+	public void readToken(String path) {
+		csrf = token(page(path));
+	}
+
 	public String csrfToken() {
 		return csrf;
 	}

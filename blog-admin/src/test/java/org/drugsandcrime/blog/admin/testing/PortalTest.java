@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Import;
  * The admin portal on a real port against the test database, with a clock tests can move. Every test class of
  * this module uses exactly this annotation, so they all share one application context. Every test client comes
  * from 127.0.0.1, so the per-address sign-in limit is raised: the wrong passwords tests try on purpose, added
- * up, must not throttle the other tests' sign-ins (the per-account limit, which they test, stays as shipped).
+ * up, must not throttle the other tests' sign-ins (the per-account limit, which they test, stays as shipped); so is
+ * the per-client limit of "Forgot password?" mails.
  * 127.0.0.1 is also the trusted reverse proxy: a test plays the proxy by sending {@code X-Forwarded-*} headers from
  * there, and a client reaching the portal directly by connecting from 127.0.0.2.
  * Admins need not use two-factor sign-in here, so the fixture admins reach every screen with their password alone
@@ -33,7 +34,7 @@ import org.springframework.context.annotation.Import;
 				"blog.wordpress.max-upload-size=3MB",
 				"blog.admin.publishing.interval=1h", "blog.admin.login-throttle.per-address=1000",
 				"blog.proxy.trusted=127.0.0.1", "blog.admin.two-factor.required-for-admins=false",
-				"blog.admin.two-factor.key=" + PortalTest.TOTP_KEY })
+				"blog.admin.two-factor.key=" + PortalTest.TOTP_KEY, "blog.accounts.resets-per-client=1000" })
 @AutoConfigureWebTestClient(timeout = BlogTest.RESPONSE_TIMEOUT)
 @Import({ TestDatabaseConfiguration.class, PortalTestConfiguration.class })
 @ExtendWith(HangReport.class)

@@ -10,6 +10,7 @@ import org.drugsandcrime.blog.test.MutableClock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.r2dbc.core.DatabaseClient;
 
 @TestConfiguration(proxyBeanMethods = false)
 class PortalTestConfiguration {
@@ -33,7 +34,7 @@ class PortalTestConfiguration {
 	}
 
 	@Bean
-	StaffMembers staffMembers(StaffAccounts accounts) {
-		return new StaffMembers(accounts);
+	StaffMembers staffMembers(StaffAccounts accounts, DatabaseClient database) {
+		return new StaffMembers(accounts, database);
 	}
 }

@@ -1,5 +1,6 @@
 package org.drugsandcrime.blog.core.demo;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +18,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -30,7 +33,9 @@ import org.drugsandcrime.blog.core.post.PostDraft;
 import org.drugsandcrime.blog.core.post.PostEditing;
 import org.drugsandcrime.blog.core.redirect.Redirects;
 import org.drugsandcrime.blog.core.render.Slugs;
+import org.drugsandcrime.blog.core.user.ForcedPasswordChange;
 import org.drugsandcrime.blog.core.user.PasswordHashing;
+import org.drugsandcrime.blog.core.user.PasswordPolicy;
 import org.drugsandcrime.blog.core.user.Role;
 import org.drugsandcrime.blog.core.user.StaffUser;
 import org.drugsandcrime.blog.core.user.StaffUserRepository;
@@ -76,9 +81,15 @@ class DemoContent implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final PasswordPolicy policy;
+
+	private final ForcedPasswordChange forced;
+
 	DemoContent(DemoProperties demo, FirstAdminProperties firstAdmin, MediaProperties media, DatabaseClient database,
 			TransactionalOperator transaction, StaffUserRepository users, PostEditing posts, PageEditing pages,
-			Redirects redirects, GeneratedPosts generated, Clock clock) {
+			Redirects redirects, GeneratedPosts generated, Clock clock, PasswordPolicy policy, ForcedPasswordChange forced) {
+		this.policy = policy;
+		this.forced = forced;
 		this.demo = demo;
 		this.firstAdmin = firstAdmin;
 		this.media = media;
@@ -124,15 +135,33 @@ class DemoContent implements ApplicationRunner {
 			.as(transaction::transactional);
 	}
 
-	private Mono<Void> ensureFirstAdmin() {
+	/**
+	 * The first admin: from the environment, or generated for the demo. Neither password is ever logged or printed:
+	 * the generated one goes to a file only its owner can read, and the log names the file. Both must be changed at
+	 * the first sign-in, since they were not chosen by the person signing in (or sat in an environment).
+	 */
+	Mono<Void> ensureFirstAdmin() {
 		boolean configured = firstAdmin.email() != null && !firstAdmin.email().isBlank() && firstAdmin.password() != null
 				&& !firstAdmin.password().isBlank();
 		if (configured) {
-			return users.findByEmail(firstAdmin.email())
+			String email = firstAdmin.email().strip();
+			return users.findByEmail(email)
 				.hasElement()
-				.flatMap(exists -> exists ? Mono.empty()
-						: createAdmin(firstAdmin.email().strip(), firstAdmin.password())
-							.doOnNext(user -> logger.info("Created the admin account " + user.email() + " from BLOG_ADMIN_EMAIL")))
+				.flatMap(exists -> {
+					if (exists) {
+						return Mono.empty();
+					}
+					// Refused rather than taken and changed later: until that first sign-in, a weak password would guard an admin.
+					Optional<String> problem = policy.problem(firstAdmin.password(), email);
+					if (problem.isPresent()) {
+						return Mono.error(new IllegalStateException("BLOG_ADMIN_PASSWORD cannot be used for " + email + ": "
+								+ problem.get() + " Set another (12 to 128 characters, not the address, not a common password)"
+								+ " and start again; it is only for the first sign-in, which asks for a new one."));
+					}
+					return createAdmin(email, firstAdmin.password())
+						.doOnNext(user -> logger.info("Created the admin account " + user.email() + " from BLOG_ADMIN_EMAIL and "
+								+ "BLOG_ADMIN_PASSWORD; the first sign-in asks for a new password"));
+				})
 				.then();
 		}
 		if (!demo.content() && demo.generatePosts() == 0) {
@@ -144,11 +173,14 @@ class DemoContent implements ApplicationRunner {
 			if (any) {
 				return Mono.empty();
 			}
-			return createAdmin("admin@example.org", password).doOnNext(user -> System.out.println("""
-
-					  Admin login (shown once): admin@example.org / %s
-					  Set BLOG_ADMIN_EMAIL and BLOG_ADMIN_PASSWORD to choose your own.
-					""".formatted(password))).then();
+			Path file = firstAdmin.passwordFile().toAbsolutePath();
+			return Mono.fromRunnable(() -> writeOwnerOnly(file, password))
+				.subscribeOn(Schedulers.boundedElastic())
+				.then(createAdmin("admin@example.org", password))
+				.doOnNext(user -> logger.info("Admin login: admin@example.org with the password in " + file
+						+ " (readable by this user only; the first sign-in asks for a new one). Set BLOG_ADMIN_EMAIL and "
+						+ "BLOG_ADMIN_PASSWORD to choose the account yourself."))
+				.then();
 		});
 	}
 
@@ -156,13 +188,41 @@ class DemoContent implements ApplicationRunner {
 		return Mono.fromCallable(() -> PasswordHashing.encoder().encode(password))
 			.flatMap(hash -> users.save(new StaffUser(null, email, "Editorial team",
 					Slugs.fromTitle(email.substring(0, Math.max(1, email.indexOf('@'))), "admin") + "-admin", "", null,
-					Role.ADMIN, hash, null, true, clock.instant())));
+					Role.ADMIN, hash, null, true, clock.instant())))
+			.flatMap(user -> forced.require(user.id()).thenReturn(user));
 	}
 
+	/** 128 random bits: a password of 22 characters that no list of common ones holds. */
 	private static String randomPassword() {
-		byte[] bytes = new byte[12];
+		byte[] bytes = new byte[16];
 		new SecureRandom().nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	/** Writes {@code text} to a new {@code file} that only this user may read or write (where the file system allows). */
+	static void writeOwnerOnly(Path file, String text) {
+		try {
+			if (file.getParent() != null) {
+				Files.createDirectories(file.getParent());
+			}
+			Files.deleteIfExists(file);
+			if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+				Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			}
+			else {
+				Files.createFile(file);
+				File plain = file.toFile();
+				plain.setReadable(false, false);
+				plain.setWritable(false, false);
+				plain.setReadable(true, true);
+				plain.setWritable(true, true);
+			}
+			Files.writeString(file, text + System.lineSeparator(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not write the first admin's password to " + file
+					+ "; set BLOG_ADMIN_PASSWORD_FILE to a writable place, or BLOG_ADMIN_EMAIL and BLOG_ADMIN_PASSWORD", ex);
+		}
 	}
 
 	private Mono<Void> loadDemo() {

@@ -115,6 +115,23 @@ class MailComposer {
 				model.put("waiting", waiting);
 				model.put("queueUrl", portal.moderationQueue());
 			}
+			case PASSWORD_RESET -> {
+				template = "password-reset";
+				subject = "Choose a new password for " + siteName;
+				model.put("name", item.staffName());
+				model.put("email", item.recipient());
+				model.put("linkUrl", portal.setPassword(item.token()));
+				model.put("expires", letterhead.time().wordsWithZone(item.linkExpiresAt()));
+			}
+			case INVITATION -> {
+				template = "invitation";
+				subject = "You are invited to the staff portal of " + siteName;
+				model.put("name", item.staffName());
+				model.put("email", item.recipient());
+				model.put("linkUrl", portal.setPassword(item.token()));
+				model.put("expires", letterhead.time().wordsWithZone(item.linkExpiresAt()));
+				model.put("loginUrl", portal.login());
+			}
 			default -> throw new IllegalStateException("Unknown kind " + item.kind());
 		}
 		Context context = new Context(java.util.Locale.UK, model);

@@ -16,5 +16,14 @@ public enum MailKind {
 	MODERATION,
 
 	/** A post's subscriber mail, sent as a test to the member of staff who asked for it, and to no one else. */
-	TEST
+	TEST,
+
+	/**
+	 * A single-use link to choose a new password, to a member of staff who asked for it on the login page. The row
+	 * names its link ({@code password_link_id}); the token is drawn as the mail is written and never stored.
+	 */
+	PASSWORD_RESET,
+
+	/** A single-use link to choose a first password, to someone an admin invited to the staff portal. */
+	INVITATION
 }

@@ -219,8 +219,10 @@ public class Outbox {
 					        attempts = o.attempts + 1
 					    FROM due WHERE o.id = due.id
 					    RETURNING o.id, o.kind, o.recipient, o.token, o.attempts, o.subscriber_id, o.post_id, o.comment_id,
-					        o.user_id)
+					        o.user_id, o.password_link_id)
 					SELECT c.id, c.kind, c.recipient, c.token, c.attempts, c.comment_id, s.status AS subscriber_status,
+					       c.password_link_id, l.expires_at AS link_expires_at, u.display_name AS staff_name,
+					       (l.used_at IS NULL AND l.expires_at > :now AND u.enabled) AS link_current,
 					       s.unsubscribe_token, p.title, p.slug, p.excerpt, p.published_at,
 					       (s.confirm_token_hash = encode(sha256(convert_to(c.token, 'UTF8')), 'hex')
 					           AND s.confirm_expires_at > :now) AS token_current,
@@ -236,6 +238,7 @@ public class Outbox {
 					LEFT JOIN comments r ON r.id = c.comment_id
 					LEFT JOIN comments parent ON parent.id = r.parent_id
 					LEFT JOIN users u ON u.id = c.user_id
+					LEFT JOIN password_links l ON l.id = c.password_link_id
 					ORDER BY c.id
 					""")
 				.bind("now", now)
@@ -244,6 +247,8 @@ public class Outbox {
 				.bind("lease", leaseUntil)
 				.map((row, meta) -> item(row))
 				.all()
+				.concatMap(item -> item.passwordLinkId() == null || item.skipReason() != null ? Mono.just(item)
+						: withLinkToken(item, now))
 				.collectList()
 				.flatMap(items -> items.isEmpty() ? Mono.just(new Batch(batchId, items))
 						: database.sql("""
@@ -259,6 +264,24 @@ public class Outbox {
 							.rowsUpdated()
 							.thenReturn(new Batch(batchId, items))))
 			.as(transaction::transactional);
+	}
+
+	/**
+	 * Draws the token of a password link as its mail is claimed, and keeps only its SHA-256 on the link: the plain
+	 * token is never written to the database (not even to this row, which waits here until the mail goes out), so a
+	 * copy of the database or a look at the outbox gives nobody a working link. Each try of the mail draws a new one
+	 * and the newest counts; the token lives on in this sender's memory and in the mail alone.
+	 */
+	private Mono<OutboxItem> withLinkToken(OutboxItem item, Instant now) {
+		String token = PasswordLinkTokens.draw();
+		return database.sql("UPDATE password_links SET token_hash = :hash WHERE id = :link AND used_at IS NULL AND expires_at > :now")
+			.bind("hash", PasswordLinkTokens.digest(token))
+			.bind("link", item.passwordLinkId())
+			.bind("now", now)
+			.fetch()
+			.rowsUpdated()
+			.map(updated -> updated == 0 ? item.skipped("The link was used or ran out before it could be sent")
+					: item.withToken(token));
 	}
 
 	Mono<Void> sent(long batch, long id) {
@@ -371,6 +394,8 @@ public class Outbox {
 			case MODERATION -> !Boolean.TRUE.equals(row.get("staff_wants", Boolean.class))
 					? "The member of staff no longer asks for these mails"
 					: waiting(row) == 0 ? "No comment waits for moderation any more" : null;
+			case PASSWORD_RESET, INVITATION -> !Boolean.TRUE.equals(row.get("link_current", Boolean.class))
+					? "The link was used or ran out (or the account was disabled) before it could be sent" : null;
 		};
 		String stopToken = kind == MailKind.REPLY ? row.get("reply_notice_token", String.class)
 				: row.get("unsubscribe_token", String.class);
@@ -378,7 +403,8 @@ public class Outbox {
 				row.get("token", String.class), row.get("attempts", Integer.class), skip, stopToken, row.get("title", String.class), row.get("slug", String.class),
 				row.get("excerpt", String.class), row.get("reply_author", String.class),
 				row.get("reply_body", String.class), row.get("comment_id", Long.class), waiting(row),
-				row.get("published_at", Instant.class));
+				row.get("published_at", Instant.class), row.get("password_link_id", Long.class),
+				row.get("link_expires_at", Instant.class), row.get("staff_name", String.class));
 	}
 
 	private static long waiting(Readable row) {
@@ -393,10 +419,25 @@ public class Outbox {
 	/**
 	 * A claimed mail with what it takes to write it. {@code skipReason} is set when it is no longer wanted;
 	 * {@code unsubscribeToken} stops what the mail is one of (a subscription, or a comment's reply notices);
-	 * {@code commentsWaiting} is how many comments wait for moderation as a MODERATION mail is claimed.
+	 * {@code commentsWaiting} is how many comments wait for moderation as a MODERATION mail is claimed;
+	 * {@code passwordLinkId}, {@code linkExpiresAt} and {@code staffName} are set for password links, whose
+	 * {@code token} is drawn at the claim.
 	 */
 	record OutboxItem(long id, MailKind kind, String recipient, String token, int attempts, String skipReason,
 			String unsubscribeToken, String postTitle, String postSlug, String postExcerpt, String replyAuthor,
-			String replyBody, Long commentId, long commentsWaiting, Instant postPublishedAt) {
+			String replyBody, Long commentId, long commentsWaiting, Instant postPublishedAt, Long passwordLinkId,
+			Instant linkExpiresAt, String staffName) {
+
+		OutboxItem withToken(String drawn) {
+			return new OutboxItem(id, kind, recipient, drawn, attempts, skipReason, unsubscribeToken, postTitle, postSlug,
+					postExcerpt, replyAuthor, replyBody, commentId, commentsWaiting, postPublishedAt, passwordLinkId,
+					linkExpiresAt, staffName);
+		}
+
+		OutboxItem skipped(String reason) {
+			return new OutboxItem(id, kind, recipient, token, attempts, reason, unsubscribeToken, postTitle, postSlug,
+					postExcerpt, replyAuthor, replyBody, commentId, commentsWaiting, postPublishedAt, passwordLinkId,
+					linkExpiresAt, staffName);
+		}
 	}
 }

@@ -20,4 +20,13 @@ record PortalAddress(String baseUrl) {
 	String moderationQueue() {
 		return baseUrl + "/comments?status=pending";
 	}
+
+	/** The page of a single-use link to set a password; opening it changes nothing, the form on it does. */
+	String setPassword(String token) {
+		return baseUrl + "/password/set?token=" + token;
+	}
+
+	String login() {
+		return baseUrl + "/login";
+	}
 }

@@ -1,8 +1,6 @@
 package org.drugsandcrime.blog.core.user;
 
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -14,18 +12,23 @@ import org.drugsandcrime.blog.core.post.InvalidPostException;
 import org.drugsandcrime.blog.core.render.Slugs;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
- * Staff accounts as admins manage them: created with a password of the admin's choosing or invited with
- * a one-time password to hand over, given another role, disabled. The blog always keeps one enabled admin.
- * Each member of staff keeps their own public profile (shown with their posts) and password.
+ * Staff accounts as admins manage them: created with a password of the admin's choosing (to be changed at the first
+ * sign-in) or invited by mail with a link to choose one, given another role, disabled. The blog always keeps one
+ * enabled admin. Each member of staff keeps their own public profile (shown with their posts) and password, which
+ * meets {@link PasswordPolicy} wherever it is set.
  */
 @Service
 public class StaffAccounts {
 
-	public static final int MIN_PASSWORD_LENGTH = 12;
+	public static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
 
-	/** Long enough for any passphrase; Argon2 hashes whatever it is given, so this bounds the work. */
+	/**
+	 * The longest password ever compared with a hash (the current one, given to change it): new passwords are at most
+	 * {@link PasswordPolicy#MAX_LENGTH}, but accounts from before that rule may have longer ones.
+	 */
 	public static final int MAX_PASSWORD_LENGTH = 256;
 
 	public static final int MAX_BIO_LENGTH = 2000;
@@ -41,15 +44,26 @@ public class StaffAccounts {
 
 	private final Clock clock;
 
-	private final SecureRandom random = new SecureRandom();
-
 	private final ContentChanges changes;
 
-	StaffAccounts(StaffUserRepository users, DatabaseClient database, Clock clock, ContentChanges changes) {
+	private final PasswordPolicy policy;
+
+	private final PasswordLinks links;
+
+	private final ForcedPasswordChange forced;
+
+	private final TransactionalOperator transaction;
+
+	StaffAccounts(StaffUserRepository users, DatabaseClient database, Clock clock, ContentChanges changes,
+			PasswordPolicy policy, PasswordLinks links, ForcedPasswordChange forced, TransactionalOperator transaction) {
 		this.users = users;
 		this.database = database;
 		this.clock = clock;
 		this.changes = changes;
+		this.policy = policy;
+		this.links = links;
+		this.forced = forced;
+		this.transaction = transaction;
 	}
 
 	public Flux<StaffUser> all() {
@@ -63,8 +77,9 @@ public class StaffAccounts {
 	}
 
 	/**
-	 * A new account. With a blank {@code password} it is an invitation: a random one-time password is made
-	 * and returned for the admin to hand over.
+	 * A new account. With a {@code password} (which meets {@link PasswordPolicy}) it can sign in at once and must choose
+	 * its own password then, since the admin knows this one. With a blank one it is an invitation: the account has no
+	 * password, and a mail with a link to choose one is queued with it.
 	 */
 	public Mono<Created> create(String email, String displayName, Role role, String password) {
 		String cleanEmail = email == null ? "" : email.strip();
@@ -79,35 +94,35 @@ public class StaffAccounts {
 			return Mono.error(new InvalidPostException("Choose a role."));
 		}
 		boolean invited = password == null || password.isBlank();
-		if (!invited && password.length() < MIN_PASSWORD_LENGTH) {
-			return Mono.error(new InvalidPostException("Passwords are at least " + MIN_PASSWORD_LENGTH + " characters."));
+		if (!invited) {
+			policy.check(password, cleanEmail);
 		}
-		String chosen = invited ? randomPassword() : password;
+		Mono<String> hash = invited ? Mono.just("")
+				: Mono.fromCallable(() -> PasswordHashing.encoder().encode(password)).subscribeOn(Schedulers.boundedElastic());
 		return users.findByEmail(cleanEmail)
 			.flatMap(existing -> Mono.<Created>error(new InvalidPostException("There is already an account for " + cleanEmail + ".")))
-			.switchIfEmpty(Mono.defer(() -> Mono.fromCallable(() -> PasswordHashing.encoder().encode(chosen))
-				.subscribeOn(Schedulers.boundedElastic())
+			.switchIfEmpty(Mono.defer(() -> hash
 				.zipWith(uniqueSlug(Slugs.fromTitle(name, "staff")))
 				.flatMap(hashAndSlug -> users.save(new StaffUser(null, cleanEmail, name, hashAndSlug.getT2(), "", null, role,
-						hashAndSlug.getT1(), null, true, clock.instant()))
-				.map(user -> new Created(user, invited ? chosen : null)))));
+						invited ? null : hashAndSlug.getT1(), null, true, clock.instant())))
+				.flatMap(user -> (invited ? links.invite(user.id()) : forced.require(user.id()))
+					.thenReturn(new Created(user, invited)))
+				.as(transaction::transactional)));
 	}
 
 	/**
-	 * Invites an account that has never had a password, such as a writer brought over from WordPress: it gets a random
-	 * one-time password for the admin to hand over, and may sign in from now on. An account that has a password keeps it
-	 * (its owner changes it at {@code /account}); inviting it again would hand a working password to the admin.
+	 * Invites an account that has no password yet, such as a writer brought over from WordPress or someone whose
+	 * invitation ran out: it is enabled, and a mail with a link to choose a password is queued (an earlier link stops
+	 * working). An account that has a password keeps it (its owner can reset it from the login page).
 	 */
 	public Mono<Created> invite(long id) {
-		String chosen = randomPassword();
 		return users.findById(id)
 			.switchIfEmpty(Mono.error(new StaffNotFoundException(id)))
 			.flatMap(user -> user.passwordHash() != null
 					? Mono.<Created>error(new InvalidPostException(user.email() + " already has a password; they sign in with it."))
-					: Mono.fromCallable(() -> PasswordHashing.encoder().encode(chosen))
-						.subscribeOn(Schedulers.boundedElastic())
-						.flatMap(hash -> users.save(user.withPasswordHash(hash).withEnabled(true)))
-						.map(invited -> new Created(invited, chosen)));
+					: users.save(user.withEnabled(true))
+						.flatMap(invited -> links.invite(invited.id()).thenReturn(new Created(invited, true)))
+						.as(transaction::transactional));
 	}
 
 	public Mono<StaffUser> changeRole(long id, Role role) {
@@ -158,14 +173,12 @@ public class StaffAccounts {
 			.flatMap(saved -> changes.announce(new ContentChange("author", saved.id())).thenReturn(saved));
 	}
 
-	/** A new password for the account, given its current one; hashing and checking run off the event loop. */
+	/**
+	 * A new password for the account, given its current one: it meets {@link PasswordPolicy} and differs from the
+	 * current one (a password someone else chose must really be replaced). Hashing and checking run off the event loop.
+	 * The account no longer has to change its password at sign-in.
+	 */
 	public Mono<StaffUser> changePassword(long id, String current, String next) {
-		if (next == null || next.length() < MIN_PASSWORD_LENGTH) {
-			return Mono.error(new InvalidPostException("Passwords are at least " + MIN_PASSWORD_LENGTH + " characters."));
-		}
-		if (next.length() > MAX_PASSWORD_LENGTH) {
-			return Mono.error(new InvalidPostException("Passwords are at most " + MAX_PASSWORD_LENGTH + " characters."));
-		}
 		return users.findById(id)
 			.switchIfEmpty(Mono.error(new StaffNotFoundException(id)))
 			.flatMap(user -> Mono.fromCallable(() -> {
@@ -173,11 +186,36 @@ public class StaffAccounts {
 						|| !PasswordHashing.encoder().matches(current, user.passwordHash())) {
 					throw new WrongPasswordException();
 				}
-				if (next.equalsIgnoreCase(user.email())) {
-					throw new InvalidPostException("Choose a password that is not your email address.");
+				policy.check(next, user.email());
+				if (next.equals(current)) {
+					throw new InvalidPostException("Choose a new password, not the one you have now.");
 				}
 				return PasswordHashing.encoder().encode(next);
-			}).subscribeOn(Schedulers.boundedElastic()).flatMap(hash -> users.save(user.withPasswordHash(hash))));
+			}).subscribeOn(Schedulers.boundedElastic())
+				.flatMap(hash -> users.save(user.withPasswordHash(hash)))
+				.flatMap(saved -> forced.done(saved.id()).thenReturn(saved)));
+	}
+
+	/**
+	 * The password of the member of staff's own choosing that replaces one someone else chose, at the first sign-in
+	 * after it ({@link ForcedPasswordChange}): the session has just proved the given one, so it is not asked again.
+	 * The new one meets {@link PasswordPolicy} and differs from the given one. Refused once the account has its own.
+	 */
+	public Mono<StaffUser> replaceGivenPassword(long id, String next) {
+		return users.findById(id)
+			.switchIfEmpty(Mono.error(new StaffNotFoundException(id)))
+			.flatMap(user -> forced.isDue(user.email())
+				.flatMap(due -> !due ? Mono.<StaffUser>error(new InvalidPostException(
+						"Your password is your own already; change it on your account page."))
+						: Mono.fromCallable(() -> {
+							policy.check(next, user.email());
+							if (user.passwordHash() != null && PasswordHashing.encoder().matches(next, user.passwordHash())) {
+								throw new InvalidPostException("Choose a new password, not the one you were given.");
+							}
+							return PasswordHashing.encoder().encode(next);
+						}).subscribeOn(Schedulers.boundedElastic())
+							.flatMap(hash -> users.save(user.withPasswordHash(hash)))
+							.flatMap(saved -> forced.done(saved.id()).thenReturn(saved))));
 	}
 
 	/**
@@ -254,12 +292,6 @@ public class StaffAccounts {
 			});
 	}
 
-	private String randomPassword() {
-		byte[] bytes = new byte[15];
-		random.nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-	}
-
 	/** The current password given to change it was not the account's: a guess, to be counted like a failed sign-in. */
 	public static class WrongPasswordException extends InvalidPostException {
 
@@ -268,8 +300,8 @@ public class StaffAccounts {
 		}
 	}
 
-	/** {@code oneTimePassword} is set for invitations only: the one time it can be seen. */
-	public record Created(StaffUser user, String oneTimePassword) {
+	/** {@code invited}: the account has no password yet, and a mail with a link to choose one is on its way. */
+	public record Created(StaffUser user, boolean invited) {
 	}
 
 	/** No account with that id; the web layer answers 404. */

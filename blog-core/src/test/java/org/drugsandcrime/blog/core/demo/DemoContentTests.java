@@ -11,7 +11,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Other test classes share this JVM's database, so the test empties it and loads explicitly. */
-@BlogTest(properties = "blog.demo.content=true")
+@BlogTest(properties = { "blog.demo.content=true", "blog.admin.password-file=target/first-admin-password" })
 class DemoContentTests {
 
 	@Autowired

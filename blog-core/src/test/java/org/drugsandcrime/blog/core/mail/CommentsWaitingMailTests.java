@@ -147,7 +147,7 @@ class CommentsWaitingMailTests {
 
 	@Test
 	void onlyEditorsAndAdminsMayAskAndTheChoiceIsKept() {
-		StaffUser author = accounts.create("author" + System.nanoTime() + "@example.org", "An author", Role.AUTHOR, null)
+		StaffUser author = accounts.create("author" + System.nanoTime() + "@example.org", "An author", Role.AUTHOR, "an author passphrase")
 			.block()
 			.user();
 		assertThatThrownBy(() -> accounts.mailWhenCommentsWait(author.id(), true).block())
@@ -165,7 +165,7 @@ class CommentsWaitingMailTests {
 
 	StaffUser staff(Role role, boolean asks) {
 		StaffUser user = accounts.create(role.name().toLowerCase() + System.nanoTime() + "@example.org", "Staff " + role,
-				role, null).block().user();
+				role, "a staff passphrase").block().user();
 		if (asks) {
 			accounts.mailWhenCommentsWait(user.id(), true).block();
 		}
