@@ -21,8 +21,9 @@ import org.springframework.web.server.WebFilterChain;
  */
 class AdminEnrolment implements WebFilter {
 
+	/** Choosing a password someone else set comes first ({@link FirstPasswordGate}), so its page is open here. */
 	private static final Set<String> OPEN = Set.of("/account", "/account/two-factor", "/logout", "/login", "/admin.css",
-			"/admin.js", "/favicon.ico");
+			"/admin.js", "/favicon.ico", FirstPasswordGate.PAGE);
 
 	private final TwoFactorEnrolment enrolment;
 

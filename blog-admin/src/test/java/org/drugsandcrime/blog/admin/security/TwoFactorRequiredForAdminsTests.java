@@ -102,4 +102,21 @@ class TwoFactorRequiredForAdminsTests {
 			.value(html -> assertThat(html).contains("Admins keep two-factor sign-in on"));
 		assertThat(portal.page("/")).contains("Dashboard");
 	}
+
+	/** The first admin's given password is replaced first, then two-factor sign-in is turned on: no page sends back and forth. */
+	@Test
+	void anAdminWithAGivenPasswordChoosesTheirOwnFirstAndThenEnrols() {
+		StaffUser admin = staff.createWithGivenPassword(Role.ADMIN);
+		Portal portal = Portal.anonymous(web);
+		portal.submitLogin(admin.email(), StaffMembers.PASSWORD).expectStatus().is3xxRedirection().expectHeader().location("/");
+		String enrol = portal.get("/").expectStatus().isSeeOther().returnResult(String.class).getResponseHeaders()
+			.getLocation().toString();
+		assertThat(enrol).startsWith("/account");
+		portal.get(enrol).expectStatus().isSeeOther().expectHeader().location("/password/choose");
+		portal.readToken("/password/choose");
+		portal.post("/password/choose", "password", "an admin's own passphrase", "repeat", "an admin's own passphrase")
+			.expectStatus().is3xxRedirection().expectHeader().location("/account?done=password-changed");
+		portal.get("/account").expectStatus().isOk();
+		portal.get("/posts").expectStatus().isSeeOther();
+	}
 }
