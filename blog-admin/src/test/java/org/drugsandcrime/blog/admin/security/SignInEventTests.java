@@ -2,6 +2,8 @@ package org.drugsandcrime.blog.admin.security;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -107,6 +109,27 @@ class SignInEventTests {
 		assertThat(output).doesNotContain(secret).doesNotContain(StaffMembers.PASSWORD);
 		assertThat(output.toString().lines().filter(line -> line.contains("sign-in event="))
 			.filter(line -> line.contains(wrongCode) || line.contains(rightCode))).isEmpty();
+	}
+
+	@Test
+	void aRecoveryCodeUsedToSignInIsAnEventOfItsOwn(CapturedOutput output) {
+		StaffUser editor = staff.create(Role.EDITOR);
+		Portal portal = Portal.signIn(web, editor);
+		clock.set(Rfc6238.T1111111109.time());
+		Matcher shown = Pattern.compile("<code class=\"totp-secret\">([A-Z2-7]+)</code>").matcher(portal.page("/account"));
+		assertThat(shown.find()).isTrue();
+		String page = portal.post("/account/two-factor", "code", Rfc6238.code(shown.group(1), clock.instant()))
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		Matcher recovery = Pattern.compile("<li><code>([0-9a-z]{5}-[0-9a-z]{5})</code></li>").matcher(page);
+		assertThat(recovery.find()).isTrue();
+		String recoveryCode = recovery.group(1);
+
+		Portal.anonymous(web).post("/login", "username", editor.email(), "password", StaffMembers.PASSWORD, "code", recoveryCode)
+			.expectHeader().location("/");
+
+		assertThat(auditOf(editor, "sign-in.recovery-code-used")).contains("client=127.0.0.1");
+		assertThat(output).contains("sign-in event=recovery-code-used account=" + editor.email() + " user_id=" + editor.id());
+		assertThat(output).doesNotContain(recoveryCode).doesNotContain(StaffMembers.PASSWORD);
 	}
 
 	private String auditOf(StaffUser user, String action) {
