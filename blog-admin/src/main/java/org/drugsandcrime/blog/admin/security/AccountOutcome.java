@@ -15,7 +15,14 @@ enum AccountOutcome implements Outcome {
 	TWO_FACTOR_REQUIRED(Notice.error("Admins sign in with a code from an authenticator app too: turn on two-factor sign-in to go on.")),
 	RECOVERY_CODES_NEW(Notice.success("New recovery codes; the old ones no longer work.")),
 	COMMENT_MAIL_ON(Notice.success("You will get an email when a reader's comment waits for moderation.")),
-	COMMENT_MAIL_OFF(Notice.success("No more emails about comments waiting for moderation."));
+	COMMENT_MAIL_OFF(Notice.success("No more emails about comments waiting for moderation.")),
+	OTHER_SESSIONS_ENDED(null) {
+		@Override
+		public Notice notice(long count) {
+			return Notice.success(count == 0 ? "You were signed in nowhere else."
+					: "Signed out of " + Notice.count(count, "other session", "other sessions") + ".");
+		}
+	};
 
 	private final Notice notice;
 

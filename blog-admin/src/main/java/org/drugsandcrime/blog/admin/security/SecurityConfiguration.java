@@ -2,8 +2,6 @@ package org.drugsandcrime.blog.admin.security;
 
 import java.net.URI;
 
-import reactor.core.publisher.Mono;
-
 import org.drugsandcrime.blog.core.user.PasswordHashing;
 import org.drugsandcrime.blog.core.user.StaffUserRepository;
 import org.springframework.context.annotation.Bean;
@@ -38,7 +36,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, StaffSignIn signIn, StaffUserRepository users,
-			TwoFactorEnrolment enrolment) {
+			TwoFactorEnrolment enrolment, SessionSecurity sessionRules, SignedInSessions signedInSessions) {
 		XorServerCsrfTokenRequestAttributeHandler csrfTokens = new XorServerCsrfTokenRequestAttributeHandler();
 		// The media upload form is multipart; its token travels as a form part like any other form's.
 		csrfTokens.setTokenFromMultipartDataEnabled(true);
@@ -47,9 +45,10 @@ class SecurityConfiguration {
 		RedirectServerAuthenticationFailureHandler delayed = new RedirectServerAuthenticationFailureHandler(
 				LoginOutcome.THROTTLED.location("/login"));
 		RedirectServerAuthenticationSuccessHandler signedIn = new RedirectServerAuthenticationSuccessHandler("/");
+		signedIn.setRequestCache(sessionRules.requestCache());
 		RedirectServerLogoutSuccessHandler signedOut = new RedirectServerLogoutSuccessHandler();
 		signedOut.setLogoutSuccessUrl(URI.create(LoginOutcome.SIGNED_OUT.location("/login")));
-		return http
+		return sessionRules.applyTo(http)
 			.authorizeExchange(exchanges -> exchanges.pathMatchers("/login", "/password/forgot", "/password/set", "/admin.css", "/admin.js", "/favicon.ico")
 				.permitAll()
 				.pathMatchers("/users/**", "/settings/**", "/navigation/**", "/wordpress", "/wordpress/**")
@@ -66,8 +65,8 @@ class SecurityConfiguration {
 				.authenticationFailureHandler((exchange, exception) -> (exception instanceof StaffSignIn.SignInDelayedException
 						? delayed : wrongPassword).onAuthenticationFailure(exchange, exception))
 				.authenticationSuccessHandler((exchange, authentication) -> {
-					return Mono.zip(users.findByEmail(authentication.getName()), exchange.getExchange().getSession())
-						.doOnNext(found -> PasswordStamp.keep(found.getT2(), found.getT1()))
+					return users.findByEmail(authentication.getName())
+						.flatMap(user -> signedInSessions.begin(exchange.getExchange(), user))
 						.then(signedIn.onAuthenticationSuccess(exchange, authentication));
 				}))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signedOut))

@@ -122,6 +122,8 @@ class ModerationTests {
 		// Well past the site settings' own time (written by the database as it was made, while this clock stood
 		// still), so the edit is the newest thing the feed's date can follow however slowly the context started.
 		clock.advance(java.time.Duration.ofHours(1));
+		// An hour unused ends a session (security.SessionProperties): the editor signs in again.
+		portal = Portal.signIn(web, editor);
 		portal.post("/comments/" + comment.id() + "/edit", "body", "Call my officer on [number removed].", "from", "approved")
 			.expectStatus().is3xxRedirection().expectHeader()
 			.location("/comments?status=approved&done=edited&n=1#comment-" + comment.id());

@@ -1,5 +1,7 @@
 package org.drugsandcrime.blog.admin.testing;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,24 +26,28 @@ public final class Portal {
 
 	private final WebTestClient web;
 
-	private String session;
+	/** Every cookie the portal set and has not cleared: the session, and before signing in the CSRF cookie. */
+	private final Map<String, String> cookies = new ConcurrentHashMap<>();
 
 	private String csrf;
 
 	private Portal(WebTestClient web) {
 		this.web = web.mutate().filter((request, next) -> {
-			ClientRequest withSession = session == null ? request
-					: ClientRequest.from(request).cookie(SESSION_COOKIE, session).build();
-			return next.exchange(withSession).doOnNext(response -> {
-				ResponseCookie cookie = response.cookies().getFirst(SESSION_COOKIE);
-				if (cookie != null) {
-					session = cookie.getValue().isEmpty() || cookie.getMaxAge().isZero() ? null : cookie.getValue();
+			ClientRequest withCookies = cookies.isEmpty() ? request
+					: ClientRequest.from(request).cookies(sent -> cookies.forEach(sent::set)).build();
+			return next.exchange(withCookies).doOnNext(response -> response.cookies().forEach((name, set) -> {
+				ResponseCookie cookie = set.get(set.size() - 1);
+				if (cookie.getValue().isEmpty() || cookie.getMaxAge().isZero()) {
+					cookies.remove(name);
 				}
-			});
+				else {
+					cookies.put(name, cookie.getValue());
+				}
+			}));
 		}).build();
 	}
 
-	/** An anonymous visitor who has opened the login page: a session and a token, nobody signed in. */
+	/** An anonymous visitor who has opened the login page: a token (in a cookie, not a session), nobody signed in. */
 	public static Portal anonymous(WebTestClient web) {
 		Portal portal = new Portal(web);
 		String html = portal.get("/login").expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
@@ -146,7 +152,7 @@ public final class Portal {
 
 	/** The session cookie's value, for a request this client cannot make (a raw socket, a body that streams). */
 	public String session() {
-		return session;
+		return cookies.get(SESSION_COOKIE);
 	}
 
 	public String page(String path) {
