@@ -5,6 +5,7 @@ import java.time.Clock;
 import reactor.core.publisher.Mono;
 
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -15,6 +16,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.serializer.JacksonJsonRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.security.jackson.SecurityJacksonModules;
+import org.springframework.security.web.server.csrf.DefaultCsrfToken;
 import org.springframework.session.config.ReactiveSessionRepositoryCustomizer;
 import org.springframework.session.data.redis.ReactiveRedisSessionRepository;
 import org.springframework.session.data.redis.config.annotation.web.server.EnableRedisWebSession;
@@ -75,8 +77,11 @@ class SessionStore {
 		/** Spring Session finds its serialiser by this bean name. */
 		@Bean
 		RedisSerializer<Object> springSessionDefaultRedisSerializer() {
+			// The signed-in form's CSRF token is the server (WebFlux) kind, which the modules' own list leaves out.
+			BasicPolymorphicTypeValidator.Builder allowed = BasicPolymorphicTypeValidator.builder()
+				.allowIfSubType(DefaultCsrfToken.class);
 			JsonMapper json = JsonMapper.builder()
-				.addModules(SecurityJacksonModules.getModules(SessionStore.class.getClassLoader()))
+				.addModules(SecurityJacksonModules.getModules(SessionStore.class.getClassLoader(), allowed))
 				.build();
 			return new JacksonJsonRedisSerializer<>(json, Object.class);
 		}
