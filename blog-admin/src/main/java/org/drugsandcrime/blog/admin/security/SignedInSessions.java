@@ -1,6 +1,5 @@
 package org.drugsandcrime.blog.admin.security;
 
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -79,7 +78,7 @@ class SignedInSessions {
 				.bind("digest", digest(session))
 				.bind("user", user.id())
 				.bind("now", now)
-				.bind("address", clientAddress(exchange))
+				.bind("address", ClientAddress.of(exchange))
 				.bind("browser", BrowserName.of(exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT)))
 				.then());
 		});
@@ -170,11 +169,6 @@ class SignedInSessions {
 		catch (DateTimeParseException ex) {
 			return null;
 		}
-	}
-
-	private static String clientAddress(ServerWebExchange exchange) {
-		InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-		return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
 	}
 
 	/** What the row is filed under: the digest of the session's key, or null for a session that never signed in. */
