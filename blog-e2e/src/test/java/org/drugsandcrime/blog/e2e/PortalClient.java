@@ -36,23 +36,32 @@ final class PortalClient {
 
 	private String csrf;
 
+	private final CookieManager cookies;
+
 	private PortalClient(String baseUrl) {
-		this(baseUrl, HttpClient.newBuilder()
-			.cookieHandler(new CookieManager())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.connectTimeout(Duration.ofSeconds(10))
-			.build(), null);
+		this(baseUrl, new CookieManager(), null);
 	}
 
-	private PortalClient(String baseUrl, HttpClient http, String csrf) {
+	private PortalClient(String baseUrl, CookieManager cookies, String csrf) {
 		this.baseUrl = baseUrl;
-		this.http = http;
+		this.cookies = cookies;
+		this.http = HttpClient.newBuilder()
+			.cookieHandler(cookies)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(10))
+			.build();
 		this.csrf = csrf;
 	}
 
 	/** The same browser (cookies, token) talking to another admin process, as behind a load balancer. */
 	PortalClient at(BlogProcess other) {
-		return new PortalClient(other.baseUrl(), http, csrf);
+		return new PortalClient(other.baseUrl(), cookies, csrf);
+	}
+
+	/** The value of a cookie this browser holds, or null. */
+	String cookie(String name) {
+		return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals(name))
+			.map(java.net.HttpCookie::getValue).findFirst().orElse(null);
 	}
 
 	/** Signs in once the account exists: the first admin account is created while the app already listens. */

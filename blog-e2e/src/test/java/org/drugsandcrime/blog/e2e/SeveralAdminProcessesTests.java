@@ -1,5 +1,10 @@
 package org.drugsandcrime.blog.e2e;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -83,6 +88,67 @@ class SeveralAdminProcessesTests {
 
 		PortalClient.location(onSecond.post("/logout", Map.of()));
 		assertThat(PortalClient.location(onFirst.get("/"))).endsWith("/login");
+	}
+
+	/**
+	 * What Spring Session keeps in Redis is JSON (never Java serialisation, which would run whatever class a crafted
+	 * value names), and a session unused for 30 minutes is gone from Redis too.
+	 */
+	@Test
+	void sessionsInRedisAreJsonAndIdleOutAfterThirtyMinutes() throws IOException {
+		PortalClient signedIn = PortalClient.signIn(first, EMAIL, PASSWORD);
+		String key = "blog-admin:session:sessions:" + signedIn.cookie("BLOG_ADMIN_SESSION");
+		List<String> hash = redis("HGETALL", key);
+		Map<String, String> values = new HashMap<>();
+		for (int i = 0; i + 1 < hash.size(); i += 2) {
+			values.put(hash.get(i), hash.get(i + 1));
+		}
+		assertThat(values.get("sessionAttr:SPRING_SECURITY_CONTEXT")).startsWith("{").contains(EMAIL);
+		assertThat(values.values()).allSatisfy(value -> assertThat(value).doesNotStartWith("\u00ac\u00ed"));
+		assertThat(Long.parseLong(redis("TTL", key).get(0))).isBetween(1L, 30 * 60L);
+		assertThat(signedIn.at(second).get("/").body()).contains("Dashboard");
+	}
+
+	/** One Redis command over RESP: an integer, a bulk string or an array of them, as text (bytes kept as Latin-1). */
+	static List<String> redis(String... command) throws IOException {
+		try (Socket socket = new Socket("localhost", 6379)) {
+			StringBuilder request = new StringBuilder("*" + command.length + "\r\n");
+			for (String part : command) {
+				request.append('$').append(part.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(part).append("\r\n");
+			}
+			socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.UTF_8));
+			DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+			String head = line(in);
+			List<String> reply = new ArrayList<>();
+			if (head.startsWith("*")) {
+				for (int i = Integer.parseInt(head.substring(1)); i > 0; i--) {
+					reply.add(bulk(in, line(in)));
+				}
+			}
+			else {
+				reply.add(bulk(in, head));
+			}
+			return reply;
+		}
+	}
+
+	private static String bulk(DataInputStream in, String head) throws IOException {
+		if (!head.startsWith("$")) {
+			return head.substring(1);
+		}
+		byte[] value = new byte[Integer.parseInt(head.substring(1))];
+		in.readFully(value);
+		line(in);
+		return new String(value, StandardCharsets.ISO_8859_1);
+	}
+
+	private static String line(DataInputStream in) throws IOException {
+		StringBuilder line = new StringBuilder();
+		for (int c = in.read(); c != '\r'; c = in.read()) {
+			line.append((char) c);
+		}
+		in.read();
+		return line.toString();
 	}
 
 	static List<Long> schedule(int count, Instant at) throws SQLException {
