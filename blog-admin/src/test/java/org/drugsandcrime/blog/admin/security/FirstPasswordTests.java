@@ -43,6 +43,10 @@ class FirstPasswordTests {
 			.expectStatus().is3xxRedirection().expectHeader().location("/users?done=created");
 		assertThat(admin.page("/users?done=created")).doesNotContain(StaffMembers.PASSWORD);
 
+		admin.post("/users", "email", "weak" + System.nanoTime() + "@example.org", "displayName", "Weak", "role", "AUTHOR",
+				"password", "1q2w3e4r5t6y").expectStatus().isBadRequest().expectBody(String.class)
+			.value(html -> assertThat(html).contains("most used ones"));
+
 		Portal portal = signInAs(email, StaffMembers.PASSWORD);
 		for (String page : new String[] { "/", "/posts", "/account", "/posts/new" }) {
 			portal.get(page).expectStatus().isSeeOther().expectHeader().location("/password/choose");

@@ -1,14 +1,23 @@
 package org.drugsandcrime.blog.core.user;
 
-import org.junit.jupiter.api.Test;
+import java.util.List;
 
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.drugsandcrime.blog.core.mail.PasswordLinkTokens;
 import org.drugsandcrime.blog.test.BlogTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Asking for reset links is limited per address and per client, whether or not the addresses belong to anyone. */
+/**
+ * Asking for reset links is limited per address and per client, whether or not the addresses belong to anyone; a link
+ * is used once, even by two requests at the same moment.
+ */
 @BlogTest
 class PasswordLinksTests {
 
@@ -20,6 +29,9 @@ class PasswordLinksTests {
 
 	@Autowired
 	DatabaseClient database;
+
+	@Autowired
+	StaffUserRepository users;
 
 	@Test
 	void oneClientAskingForManyAddressesSoonGetsNoMoreMails() {
@@ -47,6 +59,28 @@ class PasswordLinksTests {
 			.map((row, meta) -> row.get("n", Long.class)).one().block()).as("counted by a digest of the address").isEqualTo(2);
 		assertThat(database.sql("SELECT count(*) AS n FROM password_reset_requests WHERE strpos(email_digest, :email) > 0")
 			.bind("email", "nobody").map((row, meta) -> row.get("n", Long.class)).one().block()).isZero();
+	}
+
+	@Test
+	void ofTwoUsesOfOneLinkAtOnceExactlyOneSetsThePassword() {
+		StaffUser author = accounts.create("twice" + System.nanoTime() + "@example.org", "Twice", Role.AUTHOR,
+				"a passphrase of the author").block().user();
+		String token = "a-test-token-" + System.nanoTime();
+		database.sql("""
+				INSERT INTO password_links (user_id, purpose, token_hash, created_at, expires_at)
+				VALUES (:user, 'RESET', :hash, now(), now() + interval '30 minutes')
+				""").bind("user", author.id()).bind("hash", PasswordLinkTokens.digest(token)).fetch().rowsUpdated().block();
+
+		List<Object> outcomes = Flux.just("first racing passphrase", "second racing passphrase")
+			.flatMap(password -> links.setPassword(token, password).<Object>map(id -> password)
+				.onErrorResume(PasswordLinks.LinkNotUsableException.class, ex -> Mono.just(ex.state()))
+				.subscribeOn(Schedulers.parallel()))
+			.collectList()
+			.block();
+		assertThat(outcomes).hasSize(2).containsOnlyOnce(PasswordLinks.LinkState.USED);
+		String winner = (String) outcomes.stream().filter(String.class::isInstance).findFirst().orElseThrow();
+		assertThat(PasswordHashing.encoder().matches(winner, users.findById(author.id()).block().passwordHash())).isTrue();
+		assertThat(links.find(token).block().state()).isEqualTo(PasswordLinks.LinkState.USED);
 	}
 
 	private long resetMailsTo(StaffUser user) {
