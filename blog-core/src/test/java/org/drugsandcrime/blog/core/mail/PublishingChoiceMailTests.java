@@ -119,8 +119,13 @@ class PublishingChoiceMailTests {
 
 		assertThat(queuedFor(quiet)).isZero();
 		assertThat(queuedFor(loud)).isEqualTo(2);
-		assertThat(inbox.countsFor(confirmed)).containsOnlyKeys(confirmed).allSatisfy((address, count) -> assertThat(count).isOne());
-		assertThat(inbox.to(confirmed.get(0)).get(0).getSubject()).isEqualTo("Scheduled with mail");
+		// Posts other classes scheduled within the hour this test skips go out to these subscribers too: read only
+		// the mails about this test's two posts.
+		for (String address : confirmed) {
+			assertThat(inbox.to(address)).map(message -> Inbox.header(message, "Subject"))
+				.filteredOn(subject -> subject.startsWith("Scheduled "))
+				.containsExactly("Scheduled with mail");
+		}
 	}
 
 	@Test
