@@ -57,13 +57,15 @@ public final class BlogProcess implements AutoCloseable {
 	/**
 	 * An admin portal; {@code settings} adds or overrides {@code BLOG_*} variables. Admins need not use two-factor
 	 * sign-in here (the one place the end-to-end suite says so), so the suites sign in with a password alone;
-	 * blog-admin's own tests cover the rule. The first admin's password from the environment must be changed at the
-	 * first sign-in: the process is given another one, and that first sign-in, which chooses {@code BLOG_ADMIN_PASSWORD}
-	 * as the password, happens here, once (see {@link PortalClient#chooseFirstPassword}). Tests then sign in with
+	 * blog-admin's own tests cover the rule. A two-factor key is set, so {@code /account} offers enrolment with its
+	 * QR code, as deployed, to the screens the browser suites check. The first admin's password from the environment
+	 * must be changed at the first sign-in: the process is given another one, and that first sign-in, which chooses
+	 * {@code BLOG_ADMIN_PASSWORD} as the password, happens here, once (see {@link PortalClient#chooseFirstPassword}). Tests then sign in with
 	 * {@code BLOG_ADMIN_PASSWORD} as an operator would after their first visit.
 	 */
 	public static BlogProcess admin(Map<String, String> settings) {
-		Map<String, String> withSettings = new HashMap<>(Map.of("BLOG_ADMIN_TWO_FACTOR_REQUIRED", "false"));
+		Map<String, String> withSettings = new HashMap<>(Map.of("BLOG_ADMIN_TWO_FACTOR_REQUIRED", "false",
+				"BLOG_TOTP_KEY", "ZTJlIHRlc3RzOiB0d28tZmFjdG9yIGtleSwgMzIgYnk="));
 		withSettings.putAll(settings);
 		String chosen = settings.get("BLOG_ADMIN_PASSWORD");
 		if (chosen == null || !settings.containsKey("BLOG_ADMIN_EMAIL")) {
