@@ -4,15 +4,11 @@ import java.net.URI;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
-import org.springframework.security.web.server.savedrequest.CookieServerRequestCache;
 import org.springframework.security.web.server.savedrequest.ServerRequestCache;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilterChain;
@@ -21,7 +17,7 @@ import org.springframework.web.server.WebFilterChain;
  * The session rules of the security chain, in one place:
  * <ul>
  * <li>anonymous requests make no server session: the CSRF token of the sign-in form travels in a cookie
- * ({@link CsrfTokenStore}) and the page asked for before signing in is remembered in a cookie too, so
+ * ({@link CsrfTokenStore}) and the page asked for before signing in is remembered in a cookie too ({@link PageAskedFor}), so
  * thousands of cookie-less visits cannot fill the session store;</li>
  * <li>every signed-in request checks its session against {@link SignedInSessions} (absolute lifetime, and not
  * signed out from elsewhere), and an ended one goes to the login page;</li>
@@ -34,14 +30,10 @@ class SessionSecurity {
 
 	private final SignedInSessions sessions;
 
-	private final CookieServerRequestCache requestCache = new CookieServerRequestCache();
+	private final PageAskedFor requestCache = new PageAskedFor();
 
 	SessionSecurity(SignedInSessions sessions) {
 		this.sessions = sessions;
-		// Pages only: an image or a script asked for while signed out is no place to land after signing in.
-		requestCache.setSaveRequestMatcher(exchange -> exchange.getRequest().getMethod() == HttpMethod.GET
-				&& exchange.getRequest().getHeaders().getAccept().stream().anyMatch(MediaType.TEXT_HTML::equalsTypeAndSubtype)
-						? MatchResult.match() : MatchResult.notMatch());
 	}
 
 	ServerHttpSecurity applyTo(ServerHttpSecurity http) {

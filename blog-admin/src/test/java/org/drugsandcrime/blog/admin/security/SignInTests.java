@@ -15,6 +15,7 @@ import org.drugsandcrime.blog.core.user.StaffAccounts;
 import org.drugsandcrime.blog.core.user.StaffUser;
 import org.drugsandcrime.blog.test.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseCookie;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -25,6 +26,9 @@ class SignInTests {
 
 	@Autowired
 	WebTestClient web;
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	StaffMembers staff;
@@ -62,6 +66,21 @@ class SignInTests {
 		assertThat(cookie.isHttpOnly()).isTrue();
 		assertThat(cookie.getSameSite()).isEqualTo("Lax");
 		assertThat(portal.page("/")).contains("Dashboard").contains(editor.displayName());
+	}
+
+	@Test
+	void signingInLeadsBackToThePageAskedForBeforeIt() {
+		StaffUser editor = staff.create(Role.EDITOR);
+		Portal portal = Portal.anonymous(web);
+		portal.get(java.net.URI.create("http://127.0.0.1:" + port + "/posts?state=trash"), "Accept", "text/html,application/xhtml+xml")
+			.expectStatus().is3xxRedirection().expectHeader().location("/login");
+		// The browser follows the redirect: the login page must not forget where it came from.
+		portal.get("/login").expectStatus().isOk();
+		portal.submitLogin(editor.email(), StaffMembers.PASSWORD).expectStatus().is3xxRedirection()
+			.expectHeader().location("/posts?state=trash");
+		portal.get("/posts?state=trash").expectStatus().isOk();
+		// Reached, the page is forgotten: the next sign-in starts at the dashboard.
+		Portal.anonymous(web).submitLogin(editor.email(), StaffMembers.PASSWORD).expectHeader().location("/");
 	}
 
 	@Test
