@@ -12,15 +12,15 @@ WHERE parent.id = c.parent_id AND parent.post_id <> c.post_id;
 -- and replies in one statement) is left to the foreign key.
 CREATE FUNCTION keep_comment_parent_on_its_post() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF NEW.parent_id IS NOT NULL
-       AND EXISTS (SELECT 1 FROM comments parent WHERE parent.id = NEW.parent_id AND parent.post_id <> NEW.post_id) THEN
+    IF EXISTS (SELECT 1 FROM comments parent WHERE parent.id = NEW.parent_id AND parent.post_id <> NEW.post_id) THEN
         NEW.parent_id := NULL;
     END IF;
     RETURN NEW;
 END
 $$;
+-- WHEN: top-level comments (most, and every generated one) do not call the function at all.
 CREATE TRIGGER comments_parent_on_same_post BEFORE INSERT OR UPDATE OF parent_id, post_id ON comments
-    FOR EACH ROW EXECUTE FUNCTION keep_comment_parent_on_its_post();
+    FOR EACH ROW WHEN (NEW.parent_id IS NOT NULL) EXECUTE FUNCTION keep_comment_parent_on_its_post();
 
 -- An address a commenter asked reply notices for, by its lower-case form. Notices go to it only once it is
 -- confirmed (the commenter pressed the button behind the link mailed to it); a confirmation is kept for good.
