@@ -57,6 +57,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.result.method.RequestMappingInfo;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
@@ -73,6 +74,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @BlogTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
+// The fuzz uses up this process's per-client allowances (comments, subscriptions from 127.0.0.1): later classes get
+// a context of their own, with fresh ones.
+@DirtiesContext
 class PublicSurfaceFuzzTests {
 
 	static final long DEFAULT_SEED = 20261203L;
