@@ -103,7 +103,7 @@ class SecurityHeadersTests {
 		answers.put("/", 200);
 		answers.put("/posts/" + post.getSlug(), 200);
 		answers.put("/category/" + Slugs.fromTitle(category, "x"), 200);
-		answers.put("/archive/2020", 404);
+		answers.put("/archive/" + java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).getYear(), 200);
 		answers.put("/search?q=headed", 200);
 		answers.put("/pages/" + page, 200);
 		answers.put("/subscribe", 200);
