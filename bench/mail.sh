@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Mail benchmark: one post's notifications to N confirmed subscribers through the outbox sender, delivered to a
-# local SMTP server (GreenMail, in the same JVM), reported as mails per second.
+# local SMTP server (GreenMail, in the same JVM, which speaks plain SMTP: MailBenchmark says so, since the blog
+# requires STARTTLS unless told otherwise), reported as mails per second.
 #
 #   bench/mail.sh                          10,000 subscribers, batches of 100, 2 SMTP connections, one sender
 #   bench/mail.sh 10000 100 1 2            one connection in each of two senders (as two processes would run)

@@ -115,6 +115,11 @@ public final class BlogProcess implements AutoCloseable {
 			throw new IllegalStateException(jar.toAbsolutePath() + " is missing: the end-to-end tests run the packaged apps, "
 					+ "so run them with ./mvnw verify (which packages blog-web and blog-admin first).");
 		}
+		if (settings.containsKey("BLOG_SMTP_HOST") && !settings.containsKey("BLOG_SMTP_SECURITY")) {
+			// The apps require STARTTLS unless told otherwise, and GreenMail has none: each test says what it runs.
+			throw new IllegalArgumentException("BLOG_SMTP_HOST without BLOG_SMTP_SECURITY: GreenMail speaks plain SMTP, "
+					+ "so say BLOG_SMTP_SECURITY=none");
+		}
 		int port = freePort();
 		TestDatabase database = TestDatabase.get();
 		Map<String, String> environment = new HashMap<>();

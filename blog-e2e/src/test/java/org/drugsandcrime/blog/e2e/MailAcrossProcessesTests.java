@@ -44,7 +44,7 @@ class MailAcrossProcessesTests {
 	void bothAppsSendEachNotificationOnceAndTheSiteMailsConfirmations() throws Exception {
 		Map<String, String> mail = Map.of("BLOG_SMTP_HOST", "127.0.0.1", "BLOG_SMTP_PORT",
 				Integer.toString(smtp.getSmtp().getPort()), "BLOG_MAIL_SENDER_BATCHSIZE", "20",
-				"BLOG_MAIL_SENDER_POLLINTERVAL", "200ms", "BLOG_ADMIN_PUBLISHING_INTERVAL", "200ms");
+				"BLOG_MAIL_SENDER_POLLINTERVAL", "200ms", "BLOG_ADMIN_PUBLISHING_INTERVAL", "200ms", "BLOG_SMTP_SECURITY", "none");
 		try (BlogProcess web = BlogProcess.web(mail); BlogProcess admin = BlogProcess.admin(mail)) {
 			String run = "e2e" + System.nanoTime();
 			confirmedSubscribers(run, SUBSCRIBERS);

@@ -55,7 +55,7 @@ class ModerationInTheBrowserTests {
 		// BLOG_ADMIN_URL, from its port.
 		admin = BlogProcess.admin(Map.of("BLOG_ADMIN_EMAIL", ADMIN, "BLOG_ADMIN_PASSWORD", PASSWORD, "BLOG_BASE_URL",
 				web.baseUrl(), "BLOG_SMTP_HOST", "127.0.0.1", "BLOG_SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()),
-				"BLOG_MAIL_SENDER_POLLINTERVAL", "200ms"));
+				"BLOG_MAIL_SENDER_POLLINTERVAL", "200ms", "BLOG_SMTP_SECURITY", "none"));
 	}
 
 	@AfterAll

@@ -58,7 +58,7 @@ class PublishingInTheBrowserTests {
 	@BeforeAll
 	static void start() {
 		Map<String, String> mail = Map.of("BLOG_SMTP_HOST", "127.0.0.1", "BLOG_SMTP_PORT",
-				Integer.toString(smtp.getSmtp().getPort()), "BLOG_MAIL_SENDER_POLLINTERVAL", "200ms");
+				Integer.toString(smtp.getSmtp().getPort()), "BLOG_MAIL_SENDER_POLLINTERVAL", "200ms", "BLOG_SMTP_SECURITY", "none");
 		web = BlogProcess.web(Map.of());
 		java.util.HashMap<String, String> settings = new java.util.HashMap<>(mail);
 		settings.putAll(Map.of("BLOG_ADMIN_EMAIL", EMAIL, "BLOG_ADMIN_PASSWORD", PASSWORD, "BLOG_BASE_URL", web.baseUrl(),

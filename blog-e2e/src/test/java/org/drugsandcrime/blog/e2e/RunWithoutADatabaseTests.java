@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 
@@ -15,17 +16,33 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A fresh machine with only a JDK: no BLOG_DB_URL and nothing on the local PostgreSQL port, so the site starts
- * its embedded PostgreSQL, fills it with the demo content and serves it.
+ * A packaged app told no database refuses to start, naming BLOG_DB_URL and the developer's choice; asked for that
+ * ({@code BLOG_DB_URL=local}, as {@code ./run} does) on a machine with only a JDK, nothing on the local PostgreSQL
+ * port, the site starts its embedded PostgreSQL (passwords only), fills it with the demo content and serves it.
  */
 class RunWithoutADatabaseTests {
 
 	@Test
-	void theSiteStartsAnEmbeddedPostgresAndServesTheDemoContent() throws Exception {
+	void withoutBlogDbUrlThePackagedSiteRefusesToStartAndSaysHowToAskForTheEmbeddedDatabase() throws Exception {
+		Path data = Files.createTempDirectory(Path.of("target"), "no-database-");
+		Map<String, String> settings = Map.of("BLOG_DB_URL", "", "BLOG_EMBEDDED_DB_DIR",
+				data.resolve("postgres").toAbsolutePath().toString(), "BLOG_MEDIA_DIR", data.resolve("media").toAbsolutePath().toString());
+		assertThatThrownBy(() -> BlogProcess.web(settings).close()).isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("ended during start-up")
+			.hasMessageContaining("APPLICATION FAILED TO START")
+			.hasMessageContaining("BLOG_DB_URL is not set")
+			.hasMessageContaining("BLOG_DB_URL=local")
+			.hasMessageContaining("BLOG_DB_URL=embedded");
+		assertThat(data.resolve("postgres")).doesNotExist();
+	}
+
+	@Test
+	void askedForTheDevelopersDatabaseTheSiteStartsAnEmbeddedPostgresAndServesTheDemoContent() throws Exception {
 		Path data = Files.createTempDirectory(Path.of("target"), "embedded-");
-		Map<String, String> settings = Map.of("BLOG_DB_URL", "", "BLOG_LOCAL_DB_PORT", Integer.toString(unusedPort()),
+		Map<String, String> settings = Map.of("BLOG_DB_URL", "local", "BLOG_LOCAL_DB_PORT", Integer.toString(unusedPort()),
 				"BLOG_EMBEDDED_DB_PORT", Integer.toString(unusedPort()), "BLOG_EMBEDDED_DB_DIR",
 				data.resolve("postgres").toAbsolutePath().toString(), "BLOG_MEDIA_DIR",
 				data.resolve("media").toAbsolutePath().toString(), "BLOG_DEMO_CONTENT", "true", "BLOG_ADMIN_PASSWORD_FILE",
@@ -42,6 +59,13 @@ class RunWithoutADatabaseTests {
 			String password = Files.readString(data.resolve("first-admin-password")).strip();
 			assertThat(web.output()).contains("embedded PostgreSQL, data in").contains("Admin login: admin@example.org")
 				.contains(data.resolve("first-admin-password").toAbsolutePath().toString()).doesNotContain(password);
+			// The embedded server wants passwords, kept beside its data for the owner alone; the blog is not its superuser.
+			for (String file : new String[] { "superuser-password", "blog-password" }) {
+				Path secret = data.resolve("postgres").resolve(file);
+				assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret))).isEqualTo("rw-------");
+				assertThat(web.output()).doesNotContain(Files.readString(secret).strip());
+			}
+			assertThat(web.output()).contains("postgresql://blog@localhost:");
 		}
 	}
 

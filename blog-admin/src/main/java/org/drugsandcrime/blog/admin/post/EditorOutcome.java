@@ -22,7 +22,12 @@ enum EditorOutcome implements Outcome {
 	UNPUBLISHED(Notice.success("Taken off the site.")),
 	AUTOSAVE_DISCARDED(Notice.success("The autosaved text is gone; this is the post as last saved.")),
 	SUBMITTED(Notice.success("Submitted: an editor will review it.")),
-	RESTORED(Notice.success("The revision is back; the text it replaced is kept as a revision."));
+	RESTORED(Notice.success("The revision is back; the text it replaced is kept as a revision.")),
+	CHANGES_WAITING(Notice.success("Your changes wait for an editor's review; readers see the post as it was until then.")),
+	BACK_TO_REVIEW(Notice.success("Your edit is kept, and the post is no longer scheduled: it waits for an editor's review.")),
+	CHANGE_APPROVED(Notice.success("Approved: the post on the site now reads as the author proposed.")),
+	CHANGE_REJECTED(Notice.success("Rejected: the post on the site stays as it was.")),
+	CHANGE_WITHDRAWN(Notice.success("Your waiting changes are withdrawn."));
 
 	private final Notice notice;
 

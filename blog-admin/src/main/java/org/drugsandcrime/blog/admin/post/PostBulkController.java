@@ -34,7 +34,7 @@ class PostBulkController {
 
 	static final int MAX_BULK = 500;
 
-	private static final Set<String> STATES = Set.of("draft", "scheduled", "published");
+	private static final Set<String> STATES = Set.of("draft", "scheduled", "published", "review");
 
 	private final Trash trash;
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.drugsandcrime.blog.core.post.InvalidPostException;
+import org.drugsandcrime.blog.core.post.PendingChange;
 import org.drugsandcrime.blog.core.post.PostAutosaves;
 import org.drugsandcrime.blog.core.post.PostDraft;
 import org.drugsandcrime.blog.core.time.SiteTime;
@@ -23,6 +24,14 @@ record PostForm(String title, String slug, String body, String excerpt, String c
 		return new PostForm(fields.title(), fields.slug(), fields.body(), fields.excerpt(), fields.categories(),
 				fields.tags(), fields.series(), fields.seriesPosition(), fields.featured() ? "on" : null,
 				fields.coverImage(), fields.seoDescription(), null, null);
+	}
+
+	/** The form as the author left it when their change of a live post went to review. */
+	static PostForm of(PendingChange change) {
+		return new PostForm(change.title(), change.slug(), change.bodyMarkdown(), change.excerpt(),
+				String.join(", ", change.categories()), String.join(", ", change.tags()), change.series(),
+				change.seriesPosition() == null ? "" : change.seriesPosition().toString(), change.featured() ? "on" : null,
+				change.coverImage(), change.seoDescription(), null, null);
 	}
 
 	PostDraft toDraft(Long id, long authorId) {

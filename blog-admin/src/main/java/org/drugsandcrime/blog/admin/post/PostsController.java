@@ -19,8 +19,10 @@ import org.drugsandcrime.blog.admin.publishing.ScheduledPublishing;
 import org.drugsandcrime.blog.admin.security.Staff;
 import org.drugsandcrime.blog.core.mail.Outbox;
 import org.drugsandcrime.blog.core.media.MediaRepository;
+import org.drugsandcrime.blog.core.post.CoverImage;
 import org.drugsandcrime.blog.core.post.EditorialPosts;
 import org.drugsandcrime.blog.core.post.InvalidPostException;
+import org.drugsandcrime.blog.core.post.PendingChange;
 import org.drugsandcrime.blog.core.post.Post;
 import org.drugsandcrime.blog.core.post.PostAutosaves;
 import org.drugsandcrime.blog.core.post.PostEditing;
@@ -167,7 +169,7 @@ class PostsController {
 
 	@PostMapping("/posts")
 	Mono<String> createSubmitted(Staff staff, @ModelAttribute PostForm form, Model model, ServerWebExchange exchange) {
-		return Mono.defer(() -> precheck(staff, form).then(editing.save(form.toDraft(null, staff.id()), staff.id(), staff.isEditor())))
+		return Mono.defer(() -> precheck(staff, form).then(editing.save(form.toDraft(null, staff.id()), staff.id())))
 			.flatMap(saved -> audit.record(staff, "post.create", "post", saved.getId(), saved.getTitle()).thenReturn(saved))
 			.flatMap(saved -> act(staff, saved, form))
 			.map(saved -> afterAction(saved, form))
@@ -183,16 +185,25 @@ class PostsController {
 		return editable(staff, id).flatMap(post -> Mono
 			.zip(posts.categoryNamesOf(id).collectList(), posts.tagNamesOf(id).collectList(),
 					posts.seriesNameOf(id).defaultIfEmpty(""), revisions.of(id).count(), review.isWaiting(id),
-					autosaves.newerThanPost(id).map(Optional::of).defaultIfEmpty(Optional.empty()), siteTime.time())
+					autosaves.newerThanPost(id).map(Optional::of).defaultIfEmpty(Optional.empty()), siteTime.time(),
+					review.pendingChange(id).map(Optional::of).defaultIfEmpty(Optional.empty()))
 			.flatMap(parts -> {
-				// Text autosaved since the last save comes back into the form, and the page says so.
+				// Text autosaved since the last save comes back into the form, and the page says so. An author
+				// goes on from their change waiting for review (the post itself is what readers see); an editor
+				// sees the post and is pointed to the change.
 				Optional<PostAutosaves.Autosave> restored = parts.getT6();
+				Optional<PendingChange> pending = parts.getT8();
 				EditorView view = restored
 					.map(autosave -> EditorView.of(id, PostForm.of(autosave.fields()), state(post), publicUrl(post),
 							post.getPublishedAt(), staff.mayPublish(), parts.getT4()))
+					.or(() -> pending.filter(change -> !staff.isEditor())
+						.map(change -> EditorView.of(id, PostForm.of(change), state(post), publicUrl(post),
+								post.getPublishedAt(), staff.mayPublish(), parts.getT4())))
 					.orElseGet(() -> EditorView.of(post, parts.getT1(), parts.getT2(), parts.getT3(), state(post),
 							publicUrl(post), staff.mayPublish(), parts.getT4()));
 				restored.ifPresent(autosave -> model.addAttribute("restoredAt", parts.getT7().clock(autosave.savedAt())));
+				model.addAttribute("pendingChange", pending.map(change -> new PendingChangeNote(change.submittedBy(),
+						change.submittedAt())).orElse(null));
 				return editor(staff, model, view.waitingForReview(parts.getT5()), Notice.after(exchange, EditorOutcome.class));
 			})
 			.flatMap(view -> mailChoice(post, model).thenReturn(view)));
@@ -214,11 +225,19 @@ class PostsController {
 			ServerWebExchange exchange) {
 		return editable(staff, id).flatMap(post -> Mono
 			.defer(() -> outsideTrash(id).then(precheck(staff, form))
-				.then(editing.save(form.toDraft(id, post.getAuthorId()), staff.id(), staff.isEditor())))
-			.flatMap(saved -> autosaves.discard(id).thenReturn(saved))
-			.flatMap(saved -> audit.record(staff, "post.save", "post", id, saved.getTitle()).thenReturn(saved))
-			.flatMap(saved -> act(staff, saved, form))
-			.map(saved -> afterAction(saved, form))
+				.then(editing.edit(form.toDraft(id, post.getAuthorId()), staff.id())))
+			.flatMap(edit -> autosaves.discard(id).thenReturn(edit))
+			.flatMap(edit -> switch (edit.outcome()) {
+				// An author's edit of a live post: the post is as it was, so there is nothing to publish or mail.
+				case WAITING_FOR_REVIEW -> audit.record(staff, "post.change-submit", "post", id, form.title())
+					.thenReturn(EditorOutcome.CHANGES_WAITING.redirectTo(PostAddresses.editor(id)));
+				case BACK_TO_REVIEW -> audit.record(staff, "post.save", "post", id, edit.post().getTitle())
+					.then(audit.record(staff, "post.submit", "post", id, edit.post().getTitle() + " (was scheduled)"))
+					.thenReturn(EditorOutcome.BACK_TO_REVIEW.redirectTo(PostAddresses.editor(id)));
+				case SAVED -> audit.record(staff, "post.save", "post", id, edit.post().getTitle())
+					.then(act(staff, edit.post(), form))
+					.map(saved -> afterAction(saved, form));
+			})
 			.onErrorResume(InvalidPostException.class, ex -> revisions.of(id).count().flatMap(count -> {
 				exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
 				return editor(staff, model, EditorView.of(id, form, state(post), publicUrl(post), post.getPublishedAt(),
@@ -260,8 +279,12 @@ class PostsController {
 	@PostMapping("/posts/{id}/revisions/{revisionId}/restore")
 	Mono<String> restore(Staff staff, @PathVariable long id, @PathVariable long revisionId) {
 		return editable(staff, id).flatMap(post -> revisions.restore(id, revisionId, staff.id()))
-			.flatMap(restored -> audit.record(staff, "post.restore", "post", id, "revision " + revisionId))
-			.thenReturn(EditorOutcome.RESTORED.redirectTo(PostAddresses.editor(id)));
+			.flatMap(restored -> restored.outcome() == PostEditing.Edit.Outcome.WAITING_FOR_REVIEW
+					? audit.record(staff, "post.change-submit", "post", id, "revision " + revisionId)
+						.thenReturn(EditorOutcome.CHANGES_WAITING.redirectTo(PostAddresses.editor(id)))
+					: audit.record(staff, "post.restore", "post", id, "revision " + revisionId)
+						.thenReturn((restored.outcome() == PostEditing.Edit.Outcome.BACK_TO_REVIEW ? EditorOutcome.BACK_TO_REVIEW
+								: EditorOutcome.RESTORED).redirectTo(PostAddresses.editor(id))));
 	}
 
 	/** Refuses before anything is saved: a publishing action the role does not allow, or an unreadable time. */
@@ -366,8 +389,7 @@ class PostsController {
 					return choices;
 				}
 				List<CoverChoice> withCurrent = new ArrayList<>();
-				withCurrent.add(new CoverChoice(current, "The current cover: " + current,
-						current.startsWith("/media/") || current.startsWith("https://")));
+				withCurrent.add(new CoverChoice(current, "The current cover: " + current, CoverImage.allowed(current)));
 				withCurrent.addAll(choices);
 				return withCurrent;
 			});
@@ -380,6 +402,10 @@ class PostsController {
 			model.addAttribute("mayCreateTerms", staff.isEditor());
 			return "post-editor";
 		});
+	}
+
+	/** Who proposed the change waiting for review of the post open in the editor, and when. */
+	record PendingChangeNote(String by, Instant at) {
 	}
 
 	/** One image the cover may be; {@code showable} when the portal can show its thumbnail. */

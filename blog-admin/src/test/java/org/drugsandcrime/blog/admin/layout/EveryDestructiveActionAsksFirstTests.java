@@ -41,7 +41,7 @@ class EveryDestructiveActionAsksFirstTests {
 
 	/** Form actions that destroy, whatever their button says. */
 	private static final Pattern DESTRUCTIVE_ACTION = Pattern
-		.compile("/(delete|trash|merge|remove|enabled|empty|bulk|off|discard)\"");
+		.compile("/(delete|trash|merge|remove|enabled|empty|bulk|off|discard|reject)\"");
 
 	/** Buttons that destroy in a form that also does harmless things (the moderation queue, the editor). */
 	private static final Pattern DESTRUCTIVE_BUTTON = Pattern
@@ -96,7 +96,11 @@ class EveryDestructiveActionAsksFirstTests {
 		// Pending, so that no later test class's post mail goes to it.
 		subscribers.save(new Subscriber(null, "asked" + System.nanoTime() + "@example.org", SubscriberStatus.PENDING,
 				Instant.now(), null, null)).block();
-		staff.create(Role.AUTHOR);
+		StaffUser author = staff.create(Role.AUTHOR);
+		// An author's change of their live post, waiting for review: rejecting it throws it away.
+		Post authors = posts.draft("Live, changed by its author " + System.nanoTime()).by(author).publish();
+		Portal.signIn(web, author).post("/posts/" + authors.getId(), "title", "The author's change", "body", "Changed.",
+				"action", "save").expectStatus().is3xxRedirection();
 		StaffUser signedIn = staff.create(Role.ADMIN);
 		Portal admin = Portal.signIn(web, signedIn);
 		admin.postMultipart("/media", EveryScreenNoticeTests.multipart(admin, EveryScreenNoticeTests.pngBytes()))
@@ -108,7 +112,8 @@ class EveryDestructiveActionAsksFirstTests {
 		int destructive = 0;
 		for (String path : List.of("/posts", "/posts?state=trash", "/posts/" + live.getId() + "/edit", "/pages",
 				"/pages/" + page + "/edit", "/media", "/comments", "/taxonomy/category", "/taxonomy/tag", "/taxonomy/series",
-				"/navigation", "/users", "/subscribers", "/outbox", "/account", "/settings", "/")) {
+				"/navigation", "/users", "/subscribers", "/outbox", "/account", "/settings", "/",
+				"/posts/" + authors.getId() + "/changes")) {
 			Matcher forms = FORM.matcher(admin.page(path));
 			while (forms.find()) {
 				String form = forms.group();

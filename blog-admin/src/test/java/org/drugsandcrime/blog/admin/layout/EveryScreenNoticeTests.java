@@ -70,7 +70,12 @@ class EveryScreenNoticeTests {
 			Map.entry("forgot password", List.of("If a staff account has that address, a mail with a link to choose a new password is on its way.")),
 			Map.entry("editor", List.of("Saved.", "Published.", "Scheduled.", "Taken off the site.",
 					"Submitted: an editor will review it.", "The revision is back; the text it replaced is kept as a revision.",
-					"A scheduled time must be in the future", "The autosaved text is gone; this is the post as last saved.")),
+					"A scheduled time must be in the future", "The autosaved text is gone; this is the post as last saved.",
+					"Your changes wait for an editor's review; readers see the post as it was until then.",
+					"Your edit is kept, and the post is no longer scheduled: it waits for an editor's review.",
+					"Approved: the post on the site now reads as the author proposed.",
+					"Rejected: the post on the site stays as it was.", "Your waiting changes are withdrawn.")),
+			Map.entry("post changes", List.of()),
 			Map.entry("preview", List.of("Saved.")),
 			Map.entry("pages", List.of("Moved to the trash: it is off the site, and can be restored below.",
 					"Restored from the trash, as it was before.", "Deleted for good.", "Trash emptied:")),
@@ -165,6 +170,7 @@ class EveryScreenNoticeTests {
 				screen("editor", test -> test.admin().page("/posts/" + test.draft().getId() + "/edit")),
 				screen("preview", test -> test.admin().page("/posts/" + test.draft().getId() + "/preview")),
 				screen("revisions", test -> test.admin().page("/posts/" + test.draft().getId() + "/revisions")),
+				screen("post changes", test -> test.admin().page("/posts/" + test.changeWaiting() + "/changes")),
 				screen("pages", test -> test.admin().page("/pages")),
 				screen("page editor", test -> test.admin().page("/pages/" + test.page() + "/edit")),
 				screen("media", test -> test.admin().page("/media")),
@@ -222,6 +228,28 @@ class EveryScreenNoticeTests {
 							"publishAt", "2001-01-01T09:00", "action", "schedule"))),
 				action("editor", "discard the autosaved text", "The autosaved text is gone; this is the post as last saved.",
 						test -> test.shown(test.admin(), p -> p.post("/posts/" + test.draft().getId() + "/autosave/discard"))),
+				action("editor", "an author's edit of a live post", "Your changes wait for an editor's review;", test -> {
+					StaffUser author = test.user(Role.AUTHOR);
+					Post post = test.posts.draft("Mine and live " + System.nanoTime()).by(author).publish();
+					return test.shown(Portal.signIn(test.web, author), p -> p.post("/posts/" + post.getId(), "title",
+							"Mine, changed", "body", "Changed.", "action", "save"));
+				}),
+				action("editor", "an author's edit of a scheduled post", "Your edit is kept, and the post is no longer scheduled", test -> {
+					StaffUser author = test.user(Role.AUTHOR);
+					Post post = test.posts.draft("Mine and scheduled " + System.nanoTime()).by(author)
+						.scheduleIn(java.time.Instant.now(), java.time.Duration.ofDays(2));
+					return test.shown(Portal.signIn(test.web, author), p -> p.post("/posts/" + post.getId(), "title",
+							"Mine, rescheduled", "body", "Changed.", "action", "save"));
+				}),
+				action("editor", "approve an author's change", "Approved: the post on the site now reads as the author proposed.",
+						test -> test.shown(test.admin(), p -> p.post("/posts/" + test.changeWaiting() + "/changes/approve"))),
+				action("editor", "reject an author's change", "Rejected: the post on the site stays as it was.",
+						test -> test.shown(test.admin(), p -> p.post("/posts/" + test.changeWaiting() + "/changes/reject"))),
+				action("editor", "withdraw one's own change", "Your waiting changes are withdrawn.", test -> {
+					StaffUser author = test.user(Role.AUTHOR);
+					long id = test.changeWaiting(author);
+					return test.shown(Portal.signIn(test.web, author), p -> p.post("/posts/" + id + "/changes/reject"));
+				}),
 				action("preview", "save and preview", "Saved.", test -> test.onEditor("preview")),
 
 				action("pages", "trash", "Moved to the trash: it is off the site, and can be restored below.",
@@ -509,6 +537,18 @@ class EveryScreenNoticeTests {
 	long trashedPost() {
 		long id = draft().getId();
 		trash.trashPost(id).block();
+		return id;
+	}
+
+	/** A live post of an author's with the author's change waiting for review. */
+	long changeWaiting() {
+		return changeWaiting(user(Role.AUTHOR));
+	}
+
+	long changeWaiting(StaffUser author) {
+		long id = posts.draft("Live, changed " + System.nanoTime()).by(author).publish().getId();
+		Portal.signIn(web, author).post("/posts/" + id, "title", "The author's change", "body", "Changed.", "action", "save")
+			.expectStatus().is3xxRedirection();
 		return id;
 	}
 

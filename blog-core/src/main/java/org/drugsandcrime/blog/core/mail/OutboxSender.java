@@ -89,6 +89,13 @@ public class OutboxSender implements SmartLifecycle {
 		return new OutboxSender(outbox, composer, site, properties.withSmtp(host, port).withSender(with));
 	}
 
+	/** As {@link #deliveringTo(String, int, MailProperties.Sender)}, with this protection, CA file and credentials. */
+	public OutboxSender deliveringTo(String host, int port, SmtpSecurity security, String caFile, String user, String password,
+			MailProperties.Sender with) {
+		return new OutboxSender(outbox, composer, site,
+				properties.withSmtp(host, port, security, caFile, user, password).withSender(with));
+	}
+
 	public MailProperties.Sender settings() {
 		return settings;
 	}
@@ -131,8 +138,9 @@ public class OutboxSender implements SmartLifecycle {
 									.thenReturn(delivery)),
 					connection -> Mono.fromRunnable(connection::close).subscribeOn(Schedulers.boundedElastic()))
 				.onErrorResume(MessagingException.class, ex -> {
-					String error = "Could not reach the SMTP server " + properties.smtpHost() + ":" + properties.smtpPort()
-							+ ": " + SmtpConnection.describe(ex);
+					String error = ex instanceof SmtpConnection.Unprotected ? ex.getMessage()
+							: "Could not reach the SMTP server " + properties.smtpHost() + ":" + properties.smtpPort() + ": "
+									+ SmtpConnection.describe(ex);
 					logger.warn(error + "; " + claimed + " mails wait for the next try");
 					return outbox.release(batch.id(), error, pauseAfterUnreachable(unreachableInARow.get() + 1))
 						.then(outbox.finish(batch.id(), error))

@@ -1,5 +1,13 @@
 package org.drugsandcrime.blog.core.mail;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,6 +17,8 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * One SMTP connection, kept open for a whole batch. Blocking (Jakarta Mail): only ever used on a
@@ -35,13 +45,20 @@ final class SmtpConnection implements AutoCloseable {
 		settings.put("mail.smtp.connectiontimeout", "10000");
 		settings.put("mail.smtp.timeout", "30000");
 		settings.put("mail.smtp.writetimeout", "30000");
-		if (properties.smtpPort() == 465) {
-			settings.put("mail.smtp.ssl.enable", "true");
-			settings.put("mail.smtp.ssl.checkserveridentity", "true");
+		switch (properties.smtpSecurity()) {
+			case TLS -> settings.put("mail.smtp.ssl.enable", "true");
+			case STARTTLS -> {
+				settings.put("mail.smtp.starttls.enable", "true");
+				// Without this Jakarta Mail carries on in clear (AUTH included) when the server's EHLO lacks STARTTLS.
+				settings.put("mail.smtp.starttls.required", "true");
+			}
+			case STARTTLS_OPTIONAL -> settings.put("mail.smtp.starttls.enable", "true");
+			case NONE -> {
+			}
 		}
-		else {
-			settings.put("mail.smtp.starttls.enable", "true");
-			settings.put("mail.smtp.ssl.checkserveridentity", "true");
+		settings.put("mail.smtp.ssl.checkserveridentity", "true");
+		if (properties.smtpCaFile() != null) {
+			settings.put("mail.smtp.ssl.socketFactory", trusting(Path.of(properties.smtpCaFile())));
 		}
 		if (properties.smtpUser() != null) {
 			settings.put("mail.smtp.auth", "true");
@@ -49,9 +66,40 @@ final class SmtpConnection implements AutoCloseable {
 		return Session.getInstance(settings);
 	}
 
+	/** TLS that trusts the certificates in a PEM file, and only those. */
+	private static javax.net.ssl.SSLSocketFactory trusting(Path caFile) {
+		try (InputStream in = Files.newInputStream(caFile)) {
+			KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+			trusted.load(null, null);
+			int i = 0;
+			for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+				trusted.setCertificateEntry("ca-" + i++, certificate);
+			}
+			if (i == 0) {
+				throw new IllegalStateException("BLOG_SMTP_CA_FILE " + caFile + " holds no certificate");
+			}
+			TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+			trust.init(trusted);
+			SSLContext context = SSLContext.getInstance("TLS");
+			context.init(null, trust.getTrustManagers(), null);
+			return context.getSocketFactory();
+		}
+		catch (IOException | GeneralSecurityException ex) {
+			throw new IllegalStateException("BLOG_SMTP_CA_FILE " + caFile + " is not usable: " + ex.getMessage(), ex);
+		}
+	}
+
 	static SmtpConnection open(Session session, MailProperties properties) throws MessagingException {
 		Transport transport = session.getTransport("smtp");
-		transport.connect(properties.smtpHost(), properties.smtpPort(), properties.smtpUser(), properties.smtpPassword());
+		try {
+			transport.connect(properties.smtpHost(), properties.smtpPort(), properties.smtpUser(), properties.smtpPassword());
+		}
+		catch (MessagingException ex) {
+			if (properties.smtpSecurity() == SmtpSecurity.STARTTLS && String.valueOf(ex.getMessage()).contains("STARTTLS")) {
+				throw new Unprotected(properties, ex);
+			}
+			throw ex;
+		}
 		return new SmtpConnection(transport);
 	}
 
@@ -121,6 +169,21 @@ final class SmtpConnection implements AutoCloseable {
 			current = current instanceof MessagingException messaging ? messaging.getNextException() : current.getCause();
 		}
 		return text.length() > 500 ? text.substring(0, 500) : text.toString();
+	}
+
+	/**
+	 * The server did not offer STARTTLS, which the settings require: the connection ended before the password or any
+	 * mail was sent. Whoever reads the outbox learns why and what to change.
+	 */
+	static final class Unprotected extends MessagingException {
+
+		Unprotected(MailProperties properties, MessagingException cause) {
+			super("Not sent: the SMTP server " + properties.smtpHost() + ":" + properties.smtpPort()
+					+ " did not offer STARTTLS, which BLOG_SMTP_SECURITY=starttls (the default) requires, so neither the "
+					+ "password nor any mail went out in clear. Either the server cannot encrypt, or something between "
+					+ "removed the offer. Use BLOG_SMTP_SECURITY=tls for a server that speaks TLS from the start (port 465); "
+					+ "starttls-optional or none send in clear.", cause);
+		}
 	}
 
 	/** The server refused a message with a reply code; {@code permanent} for a 5xx or a rejected address. */

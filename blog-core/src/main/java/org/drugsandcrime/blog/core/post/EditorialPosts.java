@@ -38,6 +38,9 @@ public class EditorialPosts {
 			case "draft" -> where.add("p.status = 'DRAFT'");
 			case "scheduled" -> where.add("p.status <> 'DRAFT' AND p.published_at > :now");
 			case "published" -> where.add(PublishedPosts.VISIBLE);
+			// What waits for an editor: drafts submitted for review, and authors' changes to live posts.
+			case "review" -> where.add("((p.review_requested_at IS NOT NULL AND p.status = 'DRAFT') "
+					+ "OR EXISTS (SELECT 1 FROM post_pending_changes c WHERE c.post_id = p.id))");
 			default -> {
 			}
 		}
@@ -58,6 +61,7 @@ public class EditorialPosts {
 		String sql = """
 				SELECT p.id, p.slug, p.title, p.status, p.published_at, p.updated_at, p.featured, p.author_id,
 				       u.display_name AS author_name,
+				       EXISTS (SELECT 1 FROM post_pending_changes c WHERE c.post_id = p.id) AS changes_waiting,
 				       ARRAY(SELECT c.name FROM post_categories pc JOIN categories c ON c.id = pc.category_id
 				             WHERE pc.post_id = p.id ORDER BY c.name) AS category_names
 				FROM posts p JOIN users u ON u.id = p.author_id
@@ -87,7 +91,8 @@ public class EditorialPosts {
 			return new Row(row.get("id", Long.class), row.get("slug", String.class), row.get("title", String.class),
 					stateOf(status, publishedAt, now), publishedAt, row.get("updated_at", Instant.class),
 					Boolean.TRUE.equals(row.get("featured", Boolean.class)), row.get("author_id", Long.class),
-					row.get("author_name", String.class), categories == null ? List.of() : List.of(categories));
+					row.get("author_name", String.class), categories == null ? List.of() : List.of(categories),
+					Boolean.TRUE.equals(row.get("changes_waiting", Boolean.class)));
 		}).all().collectList().map(rows -> new Listing(rows.size() > size ? rows.subList(0, size) : rows, page,
 				rows.size() > size));
 	}
@@ -118,12 +123,15 @@ public class EditorialPosts {
 		return words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
-	/** What staff filter by; null or blank means "any". {@code state} is draft, scheduled or published. */
+	/**
+	 * What staff filter by; null or blank means "any". {@code state} is draft, scheduled, published, or review (what
+	 * waits for an editor).
+	 */
 	public record Filter(String state, String categorySlug, Long authorId, String words) {
 	}
 
 	public record Row(long id, String slug, String title, String state, Instant publishedAt, Instant updatedAt,
-			boolean featured, long authorId, String authorName, List<String> categories) {
+			boolean featured, long authorId, String authorName, List<String> categories, boolean changesWaiting) {
 	}
 
 	public record Listing(List<Row> rows, int page, boolean hasNext) {

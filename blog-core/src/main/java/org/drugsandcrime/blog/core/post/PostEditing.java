@@ -2,6 +2,7 @@ package org.drugsandcrime.blog.core.post;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -21,13 +22,17 @@ import org.drugsandcrime.blog.core.render.Slugs;
 import org.drugsandcrime.blog.core.taxonomy.Category;
 import org.drugsandcrime.blog.core.taxonomy.Tag;
 import org.drugsandcrime.blog.core.taxonomy.Taxonomy;
+import org.drugsandcrime.blog.core.taxonomy.TaxonomyEditing;
+import org.drugsandcrime.blog.core.user.Role;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * Saves what staff wrote: renders the body once (HTML, text, excerpt, reading time), keeps slugs unique,
- * keeps the previous text as a revision, and leaves a 301 behind when a live post's slug changes.
+ * keeps the previous text as a revision, and leaves a 301 behind when a live post's slug changes. The content rules
+ * for posts live here, so that every way into a post (the editor, autosave's first save, restoring a revision,
+ * approving a change, the demo content) keeps them; see {@link #edit(PostDraft, Long)}.
  */
 @Service
 public class PostEditing {
@@ -50,8 +55,15 @@ public class PostEditing {
 
 	private final Clock clock;
 
+	private final PostTermLimits limits;
+
+	private final PendingChanges pending;
+
 	PostEditing(PostRepository posts, Taxonomy taxonomy, BodyRenderer renderer, Redirects redirects,
-			ContentChanges changes, DatabaseClient database, TransactionalOperator transaction, Clock clock) {
+			ContentChanges changes, DatabaseClient database, TransactionalOperator transaction, Clock clock,
+			PostTermLimits limits, PendingChanges pending) {
+		this.limits = limits;
+		this.pending = pending;
 		this.posts = posts;
 		this.taxonomy = taxonomy;
 		this.renderer = renderer;
@@ -62,50 +74,174 @@ public class PostEditing {
 		this.clock = clock;
 	}
 
-	/** Saves a draft or an edit of a post in any state; its publishing state stays as it was. */
+	/**
+	 * Saves a draft or an edit of a post, as {@link #edit(PostDraft, Long)} does, and answers the post as it now
+	 * stands (unchanged when the edit waits for review).
+	 */
 	public Mono<Post> save(PostDraft draft, Long editorId) {
-		return save(draft, editorId, true);
+		return edit(draft, editorId).map(Edit::post);
 	}
 
 	/**
-	 * Saves as {@link #save(PostDraft, Long)} does; without {@code mayCreateTerms} (authors), a category, tag or
-	 * series that does not exist yet is refused with a message naming it, and nothing is saved.
+	 * Saves what a member of staff ({@code editorId}; null for the blog itself: demo content, fixtures) wrote, by the
+	 * rules for their role, read from their account now:
+	 * <ul>
+	 * <li>everyone: a title, a cover that {@link CoverImage} allows, at most {@link PostTermLimits} categories and
+	 * tags, names of terms no longer than a term's name may be;</li>
+	 * <li>an author names existing categories, tags and series only (an unknown one is refused with its name, and
+	 * nothing is saved);</li>
+	 * <li>an author's edit of a live post is kept aside for an editor ({@link PostReview}) and the post stays as it
+	 * was; an author's edit of a scheduled post is saved, and the post goes back to a draft waiting for review.</li>
+	 * </ul>
+	 * The publishing state otherwise stays as it was.
 	 */
-	public Mono<Post> save(PostDraft draft, Long editorId, boolean mayCreateTerms) {
-		if (!mayCreateTerms) {
-			return Flux.concat(unknown(Taxonomy.Kind.CATEGORY, draft.categories()), unknown(Taxonomy.Kind.TAG, draft.tags()),
-					unknown(Taxonomy.Kind.SERIES, draft.series() == null ? List.of() : List.of(draft.series())))
-				.collectList()
-				.flatMap(unknown -> unknown.isEmpty() ? checkedSave(draft, editorId)
-						: Mono.error(new InvalidPostException(String.join(" ", unknown)
-								+ " Pick from the suggestions; only an editor can create new ones.")));
+	public Mono<Edit> edit(PostDraft draft, Long editorId) {
+		return Mono.defer(() -> {
+			String title = checked(draft);
+			String cover = CoverImage.checked(draft.coverImage());
+			return writer(editorId).flatMap(writer -> (writer.mayCreateTerms() ? Mono.<Void>empty() : existingTermsOnly(draft))
+				.then(Mono.defer(() -> {
+					Instant now = clock.instant();
+					Mono<Post> existing = draft.id() == null ? Mono.fromSupplier(() -> newPost(now))
+							: posts.findById(draft.id()).switchIfEmpty(Mono.error(new PostNotFoundException(draft.id())));
+					return existing.flatMap(post -> {
+						if (!writer.reviewed() || post.getId() == null) {
+							return apply(post, draft, title, cover, editorId, now).map(saved -> new Edit(saved, Edit.Outcome.SAVED));
+						}
+						if (post.getStatus() == PostStatus.DRAFT) {
+							// Off the site (unpublished since, say): the author's save is the post, and supersedes
+							// a change of theirs that was waiting.
+							return pending.withdraw(post.getId())
+								.then(apply(post, draft, title, cover, editorId, now))
+								.map(saved -> new Edit(saved, Edit.Outcome.SAVED));
+						}
+						if (post.isVisibleAt(now)) {
+							return holdForReview(post, draft, title, cover, editorId, now);
+						}
+						// Scheduled and not yet out: nothing readers see changes, so the edit is saved and the post
+						// waits for an editor again instead of going out at its time unreviewed.
+						post.setStatus(PostStatus.DRAFT);
+						return apply(post, draft, title, cover, editorId, now)
+							.flatMap(saved -> database.sql("UPDATE posts SET review_requested_at = :now WHERE id = :id")
+								.bind("now", now)
+								.bind("id", saved.getId())
+								.fetch()
+								.rowsUpdated()
+								.thenReturn(new Edit(saved, Edit.Outcome.BACK_TO_REVIEW)));
+					});
+				}))
+				.as(transaction::transactional));
+		});
+	}
+
+	/** The title to store, after the rules every writer keeps; throws for the first one broken. */
+	private String checked(PostDraft draft) {
+		String title = draft.title() == null ? "" : draft.title().strip();
+		if (title.isEmpty()) {
+			throw new InvalidPostException("A post needs a title.");
 		}
-		return checkedSave(draft, editorId);
+		if (title.length() > MAX_TITLE_LENGTH) {
+			throw new InvalidPostException("Titles are at most " + MAX_TITLE_LENGTH + " characters.");
+		}
+		if (draft.slug() != null && !draft.slug().isBlank() && Slugs.fromTitle(draft.slug(), "").isEmpty()) {
+			throw new InvalidPostException("The slug needs at least one letter or digit.");
+		}
+		if (distinct(draft.categories()) > limits.maxCategories()) {
+			throw new InvalidPostException("A post is in at most " + limits.maxCategories() + " categories; this one names "
+					+ distinct(draft.categories()) + ".");
+		}
+		if (distinct(draft.tags()) > limits.maxTags()) {
+			throw new InvalidPostException("A post has at most " + limits.maxTags() + " tags; this one names "
+					+ distinct(draft.tags()) + ".");
+		}
+		List<String> names = new ArrayList<>(draft.categories());
+		names.addAll(draft.tags());
+		if (draft.series() != null) {
+			names.add(draft.series());
+		}
+		for (String name : names) {
+			if (name != null && name.strip().length() > TaxonomyEditing.MAX_NAME_LENGTH) {
+				throw new InvalidPostException("Names of categories, tags and series are at most "
+						+ TaxonomyEditing.MAX_NAME_LENGTH + " characters.");
+			}
+		}
+		return title;
+	}
+
+	private static long distinct(List<String> names) {
+		return names.stream().filter(name -> name != null && !name.isBlank()).map(name -> Slugs.fromTitle(name, "untitled")).distinct().count();
+	}
+
+	/** Who is saving: the blog itself (null), or a member of staff whose role is read now; an unknown id counts as an author. */
+	private Mono<Writer> writer(Long editorId) {
+		if (editorId == null) {
+			return Mono.just(new Writer(null));
+		}
+		return database.sql("SELECT role FROM users WHERE id = :id")
+			.bind("id", editorId)
+			.map((row, meta) -> Role.valueOf(row.get("role", String.class)))
+			.one()
+			.defaultIfEmpty(Role.AUTHOR)
+			.map(Writer::new);
+	}
+
+	/** {@code role} null: the blog itself, which may do what an editor may. */
+	private record Writer(Role role) {
+
+		boolean mayCreateTerms() {
+			return role == null || role.mayEditOthersPosts();
+		}
+
+		/** Authors' changes to what readers see (or are about to) wait for an editor. */
+		boolean reviewed() {
+			return role != null && !role.mayEditOthersPosts();
+		}
+	}
+
+	private Mono<Void> existingTermsOnly(PostDraft draft) {
+		return Flux.concat(unknown(Taxonomy.Kind.CATEGORY, draft.categories()), unknown(Taxonomy.Kind.TAG, draft.tags()),
+				unknown(Taxonomy.Kind.SERIES, draft.series() == null ? List.of() : List.of(draft.series())))
+			.collectList()
+			.flatMap(unknown -> unknown.isEmpty() ? Mono.empty()
+					: Mono.error(new InvalidPostException(String.join(" ", unknown)
+							+ " Pick from the suggestions; only an editor can create new ones.")));
 	}
 
 	private Flux<String> unknown(Taxonomy.Kind kind, List<String> names) {
 		return taxonomy.unknown(kind, names).map(name -> "“" + name + "” is not a " + kind.word() + " yet.");
 	}
 
-	private Mono<Post> checkedSave(PostDraft draft, Long editorId) {
-		String title = draft.title() == null ? "" : draft.title().strip();
-		if (title.isEmpty()) {
-			return Mono.error(new InvalidPostException("A post needs a title."));
-		}
-		if (title.length() > MAX_TITLE_LENGTH) {
-			return Mono.error(new InvalidPostException("Titles are at most " + MAX_TITLE_LENGTH + " characters."));
-		}
-		if (draft.slug() != null && !draft.slug().isBlank() && Slugs.fromTitle(draft.slug(), "").isEmpty()) {
-			return Mono.error(new InvalidPostException("The slug needs at least one letter or digit."));
-		}
-		Instant now = clock.instant();
-		Mono<Post> existing = draft.id() == null ? Mono.fromSupplier(() -> newPost(now))
-				: posts.findById(draft.id()).switchIfEmpty(Mono.error(new PostNotFoundException(draft.id())));
-		return existing.flatMap(post -> apply(post, draft, title, editorId, now))
-			.as(transaction::transactional);
+	/**
+	 * An author's edit of a live post: kept as the post's one pending change (a newer one replaces it) for an editor to
+	 * approve or reject; the post, its terms and what readers and subscribers get stay as they were. An edit that
+	 * changes nothing withdraws the pending change instead.
+	 */
+	private Mono<Edit> holdForReview(Post post, PostDraft draft, String title, String cover, Long editorId, Instant now) {
+		PendingChange proposed = PendingChange.of(post.getId(), draft, title, cover);
+		return Mono.zip(posts.categoryNamesOf(post.getId()).collectList(), posts.tagNamesOf(post.getId()).collectList(),
+				posts.seriesNameOf(post.getId()).defaultIfEmpty(""))
+			.flatMap(terms -> {
+				if (proposed.sameAs(post, terms.getT1(), terms.getT2(), terms.getT3())) {
+					return pending.withdraw(post.getId()).thenReturn(new Edit(post, Edit.Outcome.SAVED));
+				}
+				return pending.keep(proposed, editorId, now).thenReturn(new Edit(post, Edit.Outcome.WAITING_FOR_REVIEW));
+			});
 	}
 
-	private Mono<Post> apply(Post post, PostDraft draft, String title, Long editorId, Instant now) {
+	/** A save and what became of it. */
+	public record Edit(Post post, Outcome outcome) {
+
+		public enum Outcome {
+			/** Saved as written. */
+			SAVED,
+			/** The post is live and unchanged; the edit waits for an editor. */
+			WAITING_FOR_REVIEW,
+			/** The post was scheduled; the edit is saved and the post is a draft waiting for an editor. */
+			BACK_TO_REVIEW
+		}
+	}
+
+	private Mono<Post> apply(Post post, PostDraft draft, String title, String cover, Long editorId, Instant now) {
 		boolean isNew = post.getId() == null;
 		boolean contentChanged = !isNew && (!Objects.equals(post.getTitle(), title)
 				|| !Objects.equals(post.getBodyMarkdown(), nullToEmpty(draft.bodyMarkdown()))
@@ -124,7 +260,7 @@ public class PostEditing {
 		post.setCustomExcerpt(draft.excerpt() != null && !draft.excerpt().isBlank());
 		post.setReadingMinutes(body.readingMinutes());
 		post.setFeatured(draft.featured());
-		post.setCoverImage(blankToNull(draft.coverImage()));
+		post.setCoverImage(cover);
 		post.setSeoDescription(blankToNull(draft.seoDescription()));
 		post.setAuthorId(draft.authorId());
 		post.setSeriesPosition(draft.seriesPosition());

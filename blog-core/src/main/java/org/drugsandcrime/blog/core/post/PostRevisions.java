@@ -37,8 +37,11 @@ public class PostRevisions {
 			.all();
 	}
 
-	/** Puts a revision's text back; the text it replaces becomes a revision itself. */
-	public Mono<Post> restore(long postId, long revisionId, Long editorId) {
+	/**
+	 * Puts a revision's text back; the text it replaces becomes a revision itself. An edit like any other, so an
+	 * author's restoring on a live post waits for an editor too.
+	 */
+	public Mono<PostEditing.Edit> restore(long postId, long revisionId, Long editorId) {
 		Mono<Revision> revision = of(postId).filter(candidate -> candidate.id() == revisionId)
 			.next()
 			.switchIfEmpty(Mono.error(new PostNotFoundException("revision " + revisionId)));
@@ -49,7 +52,7 @@ public class PostRevisions {
 			.flatMap(parts -> {
 				Revision old = parts.getT1();
 				Post current = parts.getT2();
-				return editing.save(new PostDraft(postId, old.title(), current.getSlug(), old.bodyMarkdown(), old.excerpt(),
+				return editing.edit(new PostDraft(postId, old.title(), current.getSlug(), old.bodyMarkdown(), old.excerpt(),
 						parts.getT3(), parts.getT4(), parts.getT5(), current.getSeriesPosition(), current.isFeatured(),
 						current.getCoverImage(), current.getSeoDescription(), current.getAuthorId()), editorId);
 			});

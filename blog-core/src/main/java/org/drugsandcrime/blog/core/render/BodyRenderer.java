@@ -81,6 +81,9 @@ public class BodyRenderer {
 		// After the autolink extension's post-processor, so a video address is already a link when it is looked at.
 		this.parser = Parser.builder().extensions(extensions).postProcessor(new VideoEmbeds()).build();
 		this.renderer = HtmlRenderer.builder().extensions(extensions).build();
+		// CommonMark reads its table of HTML entities from its jar the first time a body holds one; read it now, at
+		// start-up, rather than on the event loop of the first save that does.
+		parser.parse("&amp;");
 	}
 
 	/**

@@ -5,12 +5,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import reactor.core.publisher.Mono;
@@ -25,8 +27,9 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * Double opt-in subscription and one-click unsubscription. A subscription is stored as pending and its
  * confirmation mail queued in one transaction; the link's token (256 random bits) is stored only as a hash,
  * works once and expires. The form cannot be used to mail strangers: an address gets a confirmation mail at
- * most every {@link SubscriptionProperties#firstResendAfter()}, doubling with each unconfirmed one, and a
- * client address may ask for only {@link SubscriptionProperties#pendingPerClient()} unconfirmed ones a day.
+ * most every {@link SubscriptionProperties#firstResendAfter()}, doubling with each unconfirmed one (the guard that
+ * matters), and a client address may ask for only {@link SubscriptionProperties#pendingPerClient()} unconfirmed ones
+ * a day.
  */
 @Service
 public class Subscriptions {
@@ -78,7 +81,7 @@ public class Subscriptions {
 				WHERE status = 'PENDING' AND client_address = :client AND confirm_sent_at > :since
 				""")
 			.bind("client", client)
-			.bind("since", now.minus(java.time.Duration.ofDays(1)))
+			.bind("since", now.minus(SubscriptionProperties.PENDING_WINDOW))
 			.map((row, meta) -> row.get("n", Long.class))
 			.one()
 			.flatMap(pending -> pending >= limits.pendingPerClient() ? Mono.just(Subscribed.TOO_MANY_FROM_CLIENT)
@@ -89,6 +92,26 @@ public class Subscriptions {
 					outbox.nudge(MailKind.CONFIRMATION);
 				}
 			});
+	}
+
+	/**
+	 * How long until {@code clientAddress} may ask for another subscription after {@link Subscribed#TOO_MANY_FROM_CLIENT}:
+	 * until the oldest of its unconfirmed ones that count is a day old (at least a minute).
+	 */
+	public Mono<Duration> pendingLimitLiftsIn(String clientAddress) {
+		String client = clientAddress == null || clientAddress.isBlank() ? "unknown" : clientAddress;
+		Instant now = clock.instant();
+		return database.sql("""
+				SELECT min(confirm_sent_at) AS oldest FROM subscribers
+				WHERE status = 'PENDING' AND client_address = :client AND confirm_sent_at > :since
+				""")
+			.bind("client", client)
+			.bind("since", now.minus(SubscriptionProperties.PENDING_WINDOW))
+			.map((row, meta) -> Optional.ofNullable(row.get("oldest", Instant.class)))
+			.one()
+			.map(oldest -> oldest.map(at -> Duration.between(now, at.plus(SubscriptionProperties.PENDING_WINDOW)))
+				.filter(wait -> wait.compareTo(Duration.ofMinutes(1)) > 0)
+				.orElse(Duration.ofMinutes(1)));
 	}
 
 	private Mono<Subscribed> register(EmailAddress email, String client, Instant now) {

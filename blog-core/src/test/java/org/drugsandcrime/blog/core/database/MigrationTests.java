@@ -46,6 +46,33 @@ class MigrationTests {
 	}
 
 	/**
+	 * The embedded database connects the blog as a role that owns its database and nothing more (no superuser), and an
+	 * operator may do the same: no migration may need more (CREATE EXTENSION, a role, another database would).
+	 */
+	@Test
+	void migrationsNeedNoMoreThanARoleThatOwnsItsDatabase() throws java.sql.SQLException {
+		TestDatabase database = TestDatabase.get();
+		String name = "owner_" + Long.toUnsignedString(System.nanoTime(), 36);
+		String password = "pw-" + name;
+		try (java.sql.Connection admin = java.sql.DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+				java.sql.Statement statement = admin.createStatement()) {
+			statement.execute("CREATE ROLE " + name + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '" + password + "'");
+			statement.execute("CREATE DATABASE " + name + " OWNER " + name);
+			try {
+				String url = database.jdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+				Flyway flyway = Flyway.configure().dataSource(url, name, password).locations("classpath:db/migration").load();
+				MigrateResult result = flyway.migrate();
+				assertThat(result.success).isTrue();
+				assertThat(result.migrationsExecuted).isGreaterThan(0);
+			}
+			finally {
+				statement.execute("DROP DATABASE " + name + " WITH (FORCE)");
+				statement.execute("DROP ROLE " + name);
+			}
+		}
+	}
+
+	/**
 	 * Modules own version ranges, so a database may have run V50 before V21 of another module existed. The
 	 * applications allow that (spring.flyway.out-of-order in blog-core.yaml); this is what it buys.
 	 */

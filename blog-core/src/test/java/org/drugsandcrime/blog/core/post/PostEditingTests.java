@@ -1,14 +1,19 @@
 package org.drugsandcrime.blog.core.post;
 
+import java.time.Instant;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.drugsandcrime.blog.core.redirect.Redirects;
 import org.drugsandcrime.blog.core.taxonomy.CategoryRepository;
 import org.drugsandcrime.blog.core.testing.Posts;
+import org.drugsandcrime.blog.core.user.Role;
+import org.drugsandcrime.blog.core.user.StaffUser;
 import org.drugsandcrime.blog.core.user.StaffUserRepository;
 import org.drugsandcrime.blog.test.BlogTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,6 +41,9 @@ class PostEditingTests {
 
 	@Autowired
 	CategoryRepository categories;
+
+	@Autowired
+	DatabaseClient database;
 
 	Posts posts;
 
@@ -84,27 +92,86 @@ class PostEditingTests {
 	}
 
 	@Test
-	void withoutTheRightToCreateTermsAnUnknownCategoryTagOrSeriesIsRefusedAndNothingIsSaved() {
+	void anAuthorNamesExistingTermsOnlyAndAnUnknownOneIsRefusedWithNothingSaved() {
+		StaffUser author = posts.author("Term picking author");
 		posts.draft("Term source post").category("Known category for authors").tag("Known tag for authors").save();
-		PostDraft allKnown = posts.draft("Author uses known terms").category("known category for authors")
+		PostDraft allKnown = posts.draft("Author uses known terms").by(author).category("known category for authors")
 			.tag("Known tag for authors").toDraft(null);
-		assertThat(editing.save(allKnown, null, false).block().getId()).isNotNull();
+		assertThat(editing.save(allKnown, author.id()).block().getId()).isNotNull();
 
-		PostDraft unknown = posts.draft("Author invents terms").category("Invented category xyz").tag("Known tag for authors")
-			.tag("Invented tag xyz").toDraft(null);
-		assertThatThrownBy(() -> editing.save(unknown, null, false).block()).isInstanceOf(InvalidPostException.class)
+		PostDraft unknown = posts.draft("Author invents terms").by(author).category("Invented category xyz")
+			.tag("Known tag for authors").tag("Invented tag xyz").toDraft(null);
+		assertThatThrownBy(() -> editing.save(unknown, author.id()).block()).isInstanceOf(InvalidPostException.class)
 			.hasMessageContaining("“Invented category xyz” is not a category yet.")
 			.hasMessageContaining("“Invented tag xyz” is not a tag yet.")
 			.hasMessageNotContaining("Known tag for authors");
 		assertThat(repository.findBySlug("author-invents-terms").block()).isNull();
 		assertThat(categories.findBySlug("invented-category-xyz").block()).isNull();
+
+		PostDraft unknownSeries = posts.draft("Author invents a series").by(author).series("Invented series xyz", 1)
+			.toDraft(null);
+		assertThatThrownBy(() -> editing.save(unknownSeries, author.id()).block()).isInstanceOf(InvalidPostException.class)
+			.hasMessageContaining("“Invented series xyz” is not a series yet.");
 	}
 
 	@Test
-	void withTheRightToCreateTermsUnknownOnesAreCreated() {
-		Post post = editing.save(posts.draft("Editor invents terms").category("Editor made category xyz").toDraft(null), null,
-				true).block();
+	void editorsAndAdminsNameNewTermsAndSoCreateThem() {
+		StaffUser editor = staffMember(Role.EDITOR);
+		Post post = editing.save(posts.draft("Editor invents terms").category("Editor made category xyz").toDraft(null),
+				editor.id()).block();
 		assertThat(repository.categoryNamesOf(post.getId()).collectList().block()).containsExactly("Editor made category xyz");
+		Post another = editing.save(posts.draft("Admin invents terms").tag("Admin made tag xyz").toDraft(null),
+				staffMember(Role.ADMIN).id()).block();
+		assertThat(repository.tagNamesOf(another.getId()).collectList().block()).containsExactly("Admin made tag xyz");
+	}
+
+	@Test
+	void tagsAndCategoriesPerPostAreCappedForEditorsTooBeforeAnyTermIsCreated() {
+		StaffUser editor = staffMember(Role.EDITOR);
+		Posts.Builder tooManyTags = posts.draft("Too many tags");
+		for (int i = 1; i <= 21; i++) {
+			tooManyTags.tag("Capped tag " + i);
+		}
+		assertThatThrownBy(() -> editing.save(tooManyTags.toDraft(null), editor.id()).block())
+			.isInstanceOf(InvalidPostException.class)
+			.hasMessage("A post has at most 20 tags; this one names 21.");
+		assertThat(count("SELECT count(*) FROM tags WHERE slug LIKE 'capped-tag-%'")).isZero();
+		assertThat(repository.findBySlug("too-many-tags").block()).isNull();
+
+		// The same name twice is one tag.
+		Posts.Builder twenty = posts.draft("Twenty tags").tag("Capped tag 1");
+		for (int i = 1; i <= 20; i++) {
+			twenty.tag("Capped tag " + i);
+		}
+		assertThat(repository.tagNamesOf(editing.save(twenty.toDraft(null), editor.id()).block().getId()).count().block())
+			.isEqualTo(20);
+
+		Posts.Builder tooManyCategories = posts.draft("Too many categories");
+		for (int i = 1; i <= 11; i++) {
+			tooManyCategories.category("Capped category " + i);
+		}
+		assertThatThrownBy(() -> editing.save(tooManyCategories.toDraft(null), null).block())
+			.isInstanceOf(InvalidPostException.class)
+			.hasMessage("A post is in at most 10 categories; this one names 11.");
+		assertThat(count("SELECT count(*) FROM categories WHERE slug LIKE 'capped-category-%'")).isZero();
+	}
+
+	@Test
+	void aTermNameLongerThanATermMayBeIsRefused() {
+		assertThatThrownBy(() -> editing.save(posts.draft("An overlong tag").tag("t".repeat(101)).toDraft(null),
+				staffMember(Role.EDITOR).id()).block())
+			.isInstanceOf(InvalidPostException.class)
+			.hasMessage("Names of categories, tags and series are at most 100 characters.");
+	}
+
+	private StaffUser staffMember(Role role) {
+		long n = System.nanoTime();
+		return users.save(new StaffUser(null, "staff" + n + "@example.org", role + " " + n, "staff-" + n, "", null, role, null,
+				null, true, Instant.now())).block();
+	}
+
+	private long count(String sql) {
+		return database.sql(sql).map((row, meta) -> row.get(0, Long.class)).one().block();
 	}
 
 	@Test
@@ -135,7 +202,7 @@ class PostEditingTests {
 		assertThat(history).hasSize(1);
 		assertThat(history.get(0).bodyMarkdown()).isEqualTo("First version.");
 
-		Post restored = revisions.restore(post.getId(), history.get(0).id(), null).block();
+		Post restored = revisions.restore(post.getId(), history.get(0).id(), null).block().post();
 		assertThat(restored.getBodyMarkdown()).isEqualTo("First version.");
 		assertThat(revisions.of(post.getId()).collectList().block()).hasSize(2);
 	}

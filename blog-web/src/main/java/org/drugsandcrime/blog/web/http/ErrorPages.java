@@ -15,6 +15,7 @@ import org.drugsandcrime.blog.web.site.SiteHeader;
 import org.drugsandcrime.blog.web.site.SiteHeaders;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -83,24 +84,23 @@ class ErrorPages implements WebExceptionHandler {
 				.onErrorResume(ex -> page(exchange, status))
 				.flatMap(response -> write(exchange, response));
 		}
-		return page(exchange, status).flatMap(response -> write(exchange, response, error));
+		// Headers the refusal carries (a body refused unread closes the connection) survive the page.
+		HttpHeaders carried = error instanceof ResponseStatusException statusError ? statusError.getHeaders() : HttpHeaders.EMPTY;
+		return page(exchange, status).flatMap(response -> write(exchange, response, carried));
 	}
 
 	private Mono<Void> write(ServerWebExchange exchange, ServerResponse response) {
-		return write(exchange, response, null);
+		return write(exchange, response, HttpHeaders.EMPTY);
 	}
 
-	/** The page, with the headers the refusal itself carries ({@code Retry-After}, {@code Allow}) and nothing else. */
-	private Mono<Void> write(ServerWebExchange exchange, ServerResponse response, Throwable error) {
+	private Mono<Void> write(ServerWebExchange exchange, ServerResponse response, HttpHeaders carried) {
 		exchange.getResponse().getHeaders().clear();
-		if (error instanceof ResponseStatusException refusal) {
-			exchange.getResponse().getHeaders().addAll(refusal.getHeaders());
-		}
+		exchange.getResponse().getHeaders().addAll(carried);
 		return response.writeTo(exchange, context);
 	}
 
 	private Mono<ServerResponse> page(ServerWebExchange exchange, HttpStatusCode status) {
-		ErrorPage page = ErrorPage.of(status);
+		ErrorPage page = exchange.getRequest().getMethod() == HttpMethod.POST ? ErrorPage.ofForm(status) : ErrorPage.of(status);
 		return headers.load().flatMap(site -> {
 			Map<String, Object> model = new HashMap<>();
 			model.put("site", site);
@@ -139,5 +139,23 @@ class ErrorPages implements WebExceptionHandler {
 			};
 		}
 
+		/** What a page says to a form that was sent but not taken: the reader's way forward is the form, not the address. */
+		static ErrorPage ofForm(HttpStatusCode status) {
+			return switch (status.value()) {
+				case 400 -> new ErrorPage(400, "The form could not be read",
+						"What arrived was not a form this site can read, so nothing was done. Go back to the page, "
+								+ "and send the form from there.");
+				case 408 -> new ErrorPage(408, "The form did not arrive",
+						"Only part of the form arrived before the connection went quiet, so nothing was done. "
+								+ "Please send it again.");
+				case 413 -> new ErrorPage(413, "The form is too long",
+						"What was sent is longer than this site accepts, so nothing was done. Please shorten it and "
+								+ "send it again.");
+				case 415 -> new ErrorPage(415, "Unexpected form",
+						"This address takes only the forms of this site's pages, so nothing was done. Go back to the "
+								+ "page, and send the form from there.");
+				default -> of(status);
+			};
+		}
 	}
 }

@@ -1,9 +1,14 @@
 package org.drugsandcrime.blog.web.subscription;
 
+import java.time.Duration;
+
 import reactor.core.publisher.Mono;
 
 import org.drugsandcrime.blog.core.comment.ReplyNotices;
+import org.drugsandcrime.blog.core.comment.ReplyNotices.AddressConfirmation;
+import org.drugsandcrime.blog.core.subscription.EmailAddress;
 import org.drugsandcrime.blog.core.subscription.InvalidEmailAddressException;
+import org.drugsandcrime.blog.core.subscription.SubscriptionProperties;
 import org.drugsandcrime.blog.core.subscription.Subscriptions;
 import org.drugsandcrime.blog.core.subscription.Subscriptions.Confirmation;
 import org.drugsandcrime.blog.web.guard.ClientAddress;
@@ -21,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Subscribing, confirming and unsubscribing, and stopping a comment's reply notices. Links in mails only ever show a page with a button (mail scanners
+ * Subscribing, confirming and unsubscribing, and confirming an address for reply notices and stopping them. Links in mails only ever show a page with a button (mail scanners
  * follow links); the button's POST does the work. Pages that carry a token are never stored by caches and
  * never sent as a referrer.
  */
@@ -43,10 +48,14 @@ class SubscriptionController {
 
 	private final ReplyNotices replyNotices;
 
-	SubscriptionController(Subscriptions subscriptions, SubscribeRequests requests, ReplyNotices replyNotices) {
+	private final SubscriptionProperties limits;
+
+	SubscriptionController(Subscriptions subscriptions, SubscribeRequests requests, ReplyNotices replyNotices,
+			SubscriptionProperties limits) {
 		this.subscriptions = subscriptions;
 		this.requests = requests;
 		this.replyNotices = replyNotices;
+		this.limits = limits;
 	}
 
 	@GetMapping("/subscribe")
@@ -56,34 +65,56 @@ class SubscriptionController {
 		return FORM;
 	}
 
+	/**
+	 * An address that is not one is told so first, before any limit counts it. Then the form's own limit (posts from
+	 * one network in a window), then the database's (unconfirmed subscriptions from one network in a day); each
+	 * refusal names its limit and when it lifts. The per-recipient back-off refuses nobody: it sends no mail, behind
+	 * the page every outcome shares.
+	 */
 	@PostMapping("/subscribe")
 	Mono<String> subscribe(ServerWebExchange exchange, Model model) {
 		if (CrossSitePosts.isCrossSite(exchange.getRequest())) {
 			return crossSite(exchange, model);
 		}
 		String client = ClientAddress.of(exchange);
-		if (!requests.allow(client)) {
-			return tooMany(exchange, model);
-		}
 		return exchange.getFormData().flatMap(form -> {
 			String email = form.getFirst("email");
-			return subscriptions.subscribe(email, client).map(outcome -> switch (outcome) {
-				case TOO_MANY_FROM_CLIENT -> tooManyPage(exchange, model);
+			try {
+				EmailAddress.parse(email);
+			}
+			catch (InvalidEmailAddressException ex) {
+				return Mono.just(notAnAddress(exchange, model, email, ex));
+			}
+			Duration wait = requests.waitBefore(client);
+			if (!wait.isZero()) {
+				return Mono.just(tooMany(exchange, model, wait, "Too many requests from your network",
+						"The subscription form was sent from your network more than " + limits.postsPerClient() + " times in "
+								+ WaitingTime.of(limits.postsWindow()) + ". Please try again in " + WaitingTime.of(wait) + "."));
+			}
+			return subscriptions.subscribe(email, client).flatMap(outcome -> switch (outcome) {
+				case TOO_MANY_FROM_CLIENT -> subscriptions.pendingLimitLiftsIn(client)
+					.map(lifts -> tooMany(exchange, model, lifts, "Too many unconfirmed subscriptions from your network",
+							limits.pendingPerClient() + " subscriptions asked for from your network today are still waiting "
+									+ "for their confirmation. Open the link in those mails to confirm them, or try again in "
+									+ WaitingTime.of(lifts) + "."));
 				// The same page whether the address was new, mailed a moment ago or subscribed already: the
 				// form must not tell anyone whether an address is on the list.
-				case CONFIRMATION_SENT, SENT_RECENTLY, ALREADY_SUBSCRIBED -> notice(model, "Check your inbox",
-						"If " + email.strip() + " is not subscribed yet, a mail with a confirmation link is on its way to it. "
+				case CONFIRMATION_SENT, SENT_RECENTLY, ALREADY_SUBSCRIBED -> Mono.just(notice(model, "Check your inbox",
+						"If " + email.strip() + " is not subscribed yet, a mail with a confirmation link is on its way to it, "
+								+ "unless we sent one there a short while ago: then that mail's link still works. "
 								+ "Open the link and press the button to start getting every new post by email. "
 								+ "No mail within a few minutes? Look in the spam folder.",
-						false);
-			}).onErrorResume(InvalidEmailAddressException.class, ex -> {
-				exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
-				String echo = email == null ? "" : email.length() > ECHO_LENGTH ? email.substring(0, ECHO_LENGTH) : email;
-				model.addAttribute("form", new SubscribeForm(echo, ex.getMessage()));
-				model.addAttribute("subscribeBoxInPage", true);
-				return Mono.just(FORM);
-			});
+						false));
+			}).onErrorResume(InvalidEmailAddressException.class, ex -> Mono.just(notAnAddress(exchange, model, email, ex)));
 		});
+	}
+
+	private static String notAnAddress(ServerWebExchange exchange, Model model, String email, InvalidEmailAddressException ex) {
+		exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+		String echo = email == null ? "" : email.length() > ECHO_LENGTH ? email.substring(0, ECHO_LENGTH) : email;
+		model.addAttribute("form", new SubscribeForm(echo, ex.getMessage()));
+		model.addAttribute("subscribeBoxInPage", true);
+		return FORM;
 	}
 
 	@GetMapping("/subscribe/confirm")
@@ -148,6 +179,49 @@ class SubscriptionController {
 					: unknownStopLink(exchange, model));
 	}
 
+	@GetMapping("/replies/confirm")
+	Mono<String> replyAddressConfirmation(@RequestParam(required = false) String token, ServerWebExchange exchange,
+			Model model) {
+		tokenPage(exchange);
+		return replyNotices.confirmation(token).map(state -> state == AddressConfirmation.WAITING
+				? button(model, "Confirm reply notices",
+						"Press the button to get a mail when somebody replies to a comment you asked notices for. Each of "
+								+ "those mails has a link to stop them.",
+						"/replies/confirm", token, "Confirm reply notices")
+				: replyConfirmationPage(state, exchange, model));
+	}
+
+	@PostMapping("/replies/confirm")
+	Mono<String> confirmReplyAddress(ServerWebExchange exchange, Model model) {
+		tokenPage(exchange);
+		if (CrossSitePosts.isCrossSite(exchange.getRequest())) {
+			return crossSite(exchange, model);
+		}
+		return token(exchange).flatMap(replyNotices::confirm).map(state -> replyConfirmationPage(state, exchange, model));
+	}
+
+	private String replyConfirmationPage(AddressConfirmation state, ServerWebExchange exchange, Model model) {
+		return switch (state) {
+			case CONFIRMED, ALREADY_CONFIRMED -> notice(model, "Reply notices confirmed",
+					"Replies to your comments that asked for notices will come to you by email, once they are approved.",
+					false);
+			case EXPIRED -> {
+				exchange.getResponse().setStatusCode(HttpStatus.GONE);
+				yield notice(model, "This link has expired",
+						"Confirmation links for reply notices work for a week. Tick \"Notify me of replies\" under your next "
+								+ "comment and we will send a fresh one.",
+						false);
+			}
+			case UNKNOWN, WAITING -> {
+				exchange.getResponse().setStatusCode(HttpStatus.NOT_FOUND);
+				yield notice(model, "This link does not work",
+						"It is not a confirmation link we sent, or a newer one replaced it. Copy the whole link from the "
+								+ "latest mail.",
+						false);
+			}
+		};
+	}
+
 	private String unknownStopLink(ServerWebExchange exchange, Model model) {
 		exchange.getResponse().setStatusCode(HttpStatus.NOT_FOUND);
 		return notice(model, "This link does not work",
@@ -189,16 +263,11 @@ class SubscriptionController {
 				"This request came from another site, so it was not carried out. Use the form below instead.", true));
 	}
 
-	private Mono<String> tooMany(ServerWebExchange exchange, Model model) {
-		return Mono.just(tooManyPage(exchange, model));
-	}
-
-	private String tooManyPage(ServerWebExchange exchange, Model model) {
+	private static String tooMany(ServerWebExchange exchange, Model model, Duration wait, String heading, String message) {
 		exchange.getResponse().setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
-		exchange.getResponse().getHeaders().set("Retry-After", "3600");
-		return notice(model, "Too many subscriptions from your network",
-				"Several subscriptions from your network are waiting for confirmation. Please confirm those, or try again tomorrow.",
-				false);
+		exchange.getResponse().getHeaders().set("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
+		exchange.getResponse().getHeaders().setCacheControl("no-store");
+		return notice(model, heading, message, false);
 	}
 
 	private static String notice(Model model, String heading, String message, boolean offerForm) {

@@ -22,6 +22,7 @@ import org.drugsandcrime.blog.core.post.Post;
 import org.drugsandcrime.blog.core.post.PostEditing;
 import org.drugsandcrime.blog.core.post.PostPublishing;
 import org.drugsandcrime.blog.core.subscription.SubscriberStatus;
+import org.drugsandcrime.blog.core.subscription.SubscriptionProperties;
 import org.drugsandcrime.blog.core.testing.Inbox;
 import org.drugsandcrime.blog.core.testing.Posts;
 import org.drugsandcrime.blog.core.testing.Subscribers;
@@ -68,6 +69,15 @@ class SubscriptionPagesTests {
 	@Autowired
 	PostComments comments;
 
+	@Autowired
+	java.time.Clock clock;
+
+	@Autowired
+	SubscribeRequests requests;
+
+	@Autowired
+	SubscriptionProperties limits;
+
 	Subscribers subscribers;
 
 	Inbox inbox;
@@ -82,6 +92,7 @@ class SubscriptionPagesTests {
 				Duration.ofMillis(50), Duration.ofSeconds(30), Duration.ofMinutes(10), 3, Duration.ofMinutes(5)));
 		// Every request here comes from 127.0.0.1: start each test with that client's daily allowance.
 		database.sql("UPDATE subscribers SET client_address = NULL WHERE client_address = '127.0.0.1'").fetch().rowsUpdated().block();
+		requests.forget();
 	}
 
 	@AfterEach
@@ -184,14 +195,67 @@ class SubscriptionPagesTests {
 	}
 
 	@Test
-	void oneClientCannotAskForManyUnconfirmedSubscriptions() {
-		for (int i = 0; i < 5; i++) {
-			subscribe(subscribers.newAddress("stranger")).expectStatus().isOk();
+	void twentyColleaguesBehindOneAddressAllSubscribe() {
+		for (int i = 0; i < 20; i++) {
+			String colleague = subscribers.newAddress("colleague");
+			subscribe(colleague).expectStatus().isOk().expectBody(String.class)
+				.value(html -> assertThat(html).contains("Check your inbox"));
+			assertThat(subscribers.exists(colleague)).isTrue();
 		}
-		String sixth = subscribers.newAddress("stranger");
-		subscribe(sixth).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS).expectBody(String.class)
-			.value(html -> assertThat(html).contains("Too many subscriptions from your network"));
-		assertThat(subscribers.exists(sixth)).isFalse();
+	}
+
+	@Test
+	void aNetworkWithTooManyUnconfirmedSubscriptionsIsToldSoAndWhenToComeBack() {
+		fillPendingAllowance();
+		String oneMore = subscribers.newAddress("stranger");
+		String html = subscribe(oneMore).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+			.expectHeader().value("Retry-After", seconds -> assertThat(Long.parseLong(seconds)).isBetween(23 * 3600L, 24 * 3600L))
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(html).contains("Too many unconfirmed subscriptions from your network")
+			.contains(limits.pendingPerClient() + " subscriptions asked for from your network today are still waiting")
+			.contains("try again in 24 hours");
+		assertThat(subscribers.exists(oneMore)).isFalse();
+	}
+
+	@Test
+	void aNetworkThatSendsTheFormTooOftenIsToldSoAndWhenToComeBack() {
+		for (int i = 0; i < limits.postsPerClient(); i++) {
+			assertThat(requests.waitBefore("127.0.0.1")).isZero();
+		}
+		String oneMore = subscribers.newAddress("flood");
+		String html = subscribe(oneMore).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+			.expectHeader().value("Retry-After", seconds -> assertThat(Long.parseLong(seconds))
+				.isBetween(1L, limits.postsWindow().toSeconds()))
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(html).contains("Too many requests from your network")
+			.contains("more than " + limits.postsPerClient() + " times in 10 minutes")
+			.doesNotContain("waiting for their confirmation");
+		assertThat(subscribers.exists(oneMore)).isFalse();
+	}
+
+	@Test
+	void anAddressThatIsNotOneIsToldSoBeforeAnyLimit() {
+		fillPendingAllowance();
+		for (int i = 0; i < limits.postsPerClient(); i++) {
+			requests.waitBefore("127.0.0.1");
+		}
+		for (String bad : List.of("reader.example.org", "two@@example.org")) {
+			subscribe(bad).expectStatus().isBadRequest().expectBody(String.class).value(html -> assertThat(html)
+				.contains("not an email address").contains("class=\"error\" role=\"alert\"").contains("name=\"email\""));
+		}
+	}
+
+	/** Uses up this client's daily allowance of unconfirmed subscriptions, straight in the database. */
+	void fillPendingAllowance() {
+		database.sql("""
+				INSERT INTO subscribers (email, status, created_at, client_address, confirm_sent_at)
+				SELECT 'pending' || g || '.' || :run || '@example.org', 'PENDING', :now, '127.0.0.1', :now
+				FROM generate_series(1, :count) AS g
+				""")
+			.bind("run", System.nanoTime())
+			.bind("now", java.time.Instant.now())
+			.bind("count", limits.pendingPerClient())
+			.fetch().rowsUpdated().block();
 	}
 
 	@Test
@@ -271,6 +335,9 @@ class SubscriptionPagesTests {
 	void aCommenterWhoTicksNotifyHearsOfTheApprovedReply() {
 		Post post = new Posts(editing, publishing, users).draft("Tell me when someone answers").publish();
 		String reader = subscribers.newAddress("asker");
+		// Confirmed before (aCommenterConfirmsTheAddressForReplyNoticesWithAButtonNotALink shows how).
+		database.sql("INSERT INTO reply_notice_addresses (email, confirmed_at, created_at) VALUES (lower(:email), :now, :now)")
+			.bind("email", reader).bind("now", clock.instant()).fetch().rowsUpdated().block();
 		web.get().uri("/posts/" + post.getSlug()).exchange().expectStatus().isOk().expectBody(String.class)
 			.value(html -> assertThat(html).contains("name=\"notify\"").contains("Notify me of replies by email"));
 		web.post().uri("/posts/" + post.getSlug() + "/comments").contentType(MediaType.APPLICATION_FORM_URLENCODED)
@@ -291,6 +358,42 @@ class SubscriptionPagesTests {
 		assertThat(mails).hasSize(1);
 		assertThat(Inbox.part(mails.get(0), "text/plain")).contains("The commissioner does.")
 			.contains("/posts/" + post.getSlug() + "#comment-" + answer);
+	}
+
+	@Test
+	void aCommenterConfirmsTheAddressForReplyNoticesWithAButtonNotALink() {
+		Post post = new Posts(editing, publishing, users).draft("Confirm before you hear").publish();
+		String reader = subscribers.newAddress("confirms");
+		web.post().uri("/posts/" + post.getSlug() + "/comments").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("name", "Careful Reader").with("email", reader)
+				.with("body", "Tell me, but ask me first.").with("notify", "on"))
+			.exchange().expectStatus().is3xxRedirection();
+		sender.deliverDue().block();
+		List<MimeMessage> mails = inbox.to(reader);
+		assertThat(mails).hasSize(1);
+		String text = Inbox.part(mails.get(0), "text/plain");
+		String token = text.substring(text.indexOf("/replies/confirm?token=") + 23).split("\\s")[0];
+
+		// A GET (a mail scanner following the link) shows the button and changes nothing.
+		for (int i = 0; i < 2; i++) {
+			web.get().uri("/replies/confirm?token=" + token).exchange().expectStatus().isOk()
+				.expectHeader().valueEquals("Cache-Control", "no-store")
+				.expectBody(String.class).value(html -> assertThat(html)
+					.contains("<form method=\"post\" action=\"/replies/confirm\">").contains(token));
+		}
+		assertThat(confirmed(reader)).isFalse();
+
+		web.post().uri("/replies/confirm").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("token", token)).exchange()
+			.expectStatus().isOk().expectBody(String.class).value(html -> assertThat(html).contains("Reply notices confirmed"));
+		assertThat(confirmed(reader)).isTrue();
+		web.get().uri("/replies/confirm?token=" + "0".repeat(43)).exchange().expectStatus().isNotFound();
+		web.get().uri("/replies/confirm").exchange().expectStatus().isNotFound();
+	}
+
+	boolean confirmed(String email) {
+		return database.sql("SELECT count(*) AS n FROM reply_notice_addresses WHERE email = lower(:email) AND confirmed_at IS NOT NULL")
+			.bind("email", email).map((row, meta) -> row.get("n", Long.class)).one().block() > 0;
 	}
 
 	boolean notifyReplies(long comment) {

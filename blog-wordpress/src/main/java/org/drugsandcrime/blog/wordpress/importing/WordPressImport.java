@@ -174,8 +174,8 @@ public class WordPressImport {
 
 	/**
 	 * Gives posts their featured images once the whole file is in: an attachment may come after the post that shows
-	 * it. One statement for all of them; a post whose image is not in the file, or stays at its old address, is
-	 * reported.
+	 * it. One statement for all of them; a post whose image is not in the file, stays at its old address, or is left
+	 * out because that address breaks the rule for covers (not https://), is reported.
 	 */
 	private Mono<Void> covers(ImportContext context) {
 		if (context.siteKey == null) {
@@ -188,21 +188,29 @@ public class WordPressImport {
 				    WHERE i.site = :site AND i.kind = 'post' AND i.cover_wp_id IS NOT NULL),
 				updated AS (
 				    UPDATE posts p SET cover_image = c.local_path FROM covered c
-				    WHERE p.id = c.post_id AND c.local_path IS NOT NULL AND p.cover_image IS NULL RETURNING p.id),
+				    WHERE p.id = c.post_id AND c.local_path IS NOT NULL AND p.cover_image IS NULL
+				      AND cover_image_allowed(c.local_path) RETURNING p.id),
 				cleared AS (
 				    UPDATE wordpress_items i SET cover_wp_id = NULL
 				    WHERE i.site = :site AND i.kind = 'post' AND i.cover_wp_id IS NOT NULL RETURNING i.wp_id)
-				SELECT c.wp_id, c.cover_wp_id, c.local_path, p.title, (SELECT count(*) FROM updated) AS updated
+				SELECT c.wp_id, c.cover_wp_id, c.local_path, cover_image_allowed(c.local_path) AS allowed, p.title,
+				    (SELECT count(*) FROM updated) AS updated
 				FROM covered c JOIN posts p ON p.id = c.post_id""")
 			.bind("site", context.siteKey)
 			.map((row, meta) -> new Cover(row.get("wp_id", Long.class), row.get("cover_wp_id", Long.class),
-					row.get("local_path", String.class), row.get("title", String.class), row.get("updated", Long.class)))
+					row.get("local_path", String.class), Boolean.TRUE.equals(row.get("allowed", Boolean.class)),
+					row.get("title", String.class), row.get("updated", Long.class)))
 			.all()
 			.doOnNext(cover -> {
 				String what = "post " + cover.postId() + " “" + cover.title() + "”";
 				if (cover.path() == null) {
 					context.tally.warn(Reason.MISSING_MEDIA, what,
 							"Its featured image (attachment " + cover.attachmentId() + ") is not in the file.");
+				}
+				else if (!cover.allowed()) {
+					// The blog's rule for covers (V82): only an upload or an https:// address is ever printed.
+					context.tally.warn(Reason.MISSING_MEDIA, what, "Its featured image is left out: its old address "
+							+ cover.path() + " is not https://" + (context.uploads == null ? " — No uploads were given." : ""));
 				}
 				else if (!cover.path().startsWith("/media/")) {
 					context.tally.warn(Reason.MISSING_MEDIA, what, "Its featured image is kept at its old address "
@@ -216,7 +224,7 @@ public class WordPressImport {
 			.as(transaction::transactional);
 	}
 
-	private record Cover(long postId, long attachmentId, String path, String title, long updated) {
+	private record Cover(long postId, long attachmentId, String path, boolean allowed, String title, long updated) {
 	}
 
 	private static String failure(Throwable ex) {

@@ -256,6 +256,26 @@ class ImportRulesTests {
 		assertThat(report.warnings()).extracting(Note::reason).contains(Reason.MISSING_MEDIA, Reason.UNKNOWN_SHORTCODE);
 	}
 
+	@Test
+	void withoutTheUploadsAFeaturedImageAtAnAddressThatIsNotHttpsIsLeftOutAndReported() {
+		ImportedSite site = ImportedSite.named("plaincover");
+		String image = site.address + "/wp-content/uploads/2015/03/cells.png";
+		String attachment = site.post(20, "cells", "cells", "inherit", DATE, "", "")
+			.replace("<wp:post_type>post</wp:post_type>", "<wp:post_type>attachment</wp:post_type>")
+			.replace("<wp:status>inherit</wp:status>", "<wp:status>inherit</wp:status><wp:attachment_url>" + image
+					+ "</wp:attachment_url>");
+		String post = site.post(1, "Plain cover", "plain-cover-" + site.key.replace('.', '-'), "publish", DATE, "<p>Text</p>",
+				"<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>20</wp:meta_value></wp:postmeta>");
+
+		ImportReport report = run(site, site.wxr(post + attachment));
+
+		assertThat(image).startsWith("http://");
+		assertThat(post(site, 1).get("cover_image")).isNull();
+		assertThat(report.warnings()).filteredOn(note -> note.reason() == Reason.MISSING_MEDIA)
+			.extracting(Note::detail)
+			.anySatisfy(detail -> assertThat(detail).contains("featured image is left out").contains(image));
+	}
+
 	private ImportReport run(ImportedSite site, String wxr) {
 		Path file = site.file(wxr);
 		return imports.run(new ImportRequest(file, site.key + ".xml", null, null), progress -> {
