@@ -21,6 +21,7 @@ import org.drugsandcrime.blog.core.post.Post;
 import org.drugsandcrime.blog.core.redirect.Redirects;
 import org.drugsandcrime.blog.core.render.Slugs;
 import org.drugsandcrime.blog.test.BlogTest;
+import org.drugsandcrime.blog.web.RawHttp;
 import org.drugsandcrime.blog.web.Readers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -155,14 +156,17 @@ class SecurityHeadersTests {
 			.exchange().expectStatus().is4xxClientError().expectBody().returnResult();
 		assertPageHeaders(crossSite.getResponseHeaders(), "cross-site subscribe");
 
-		String tooLong = "x".repeat(6 * 1024 * 1024);
-		EntityExchangeResult<byte[]> oversized = web.post().uri("/posts/" + post.getSlug() + "/comments")
-			.header("Sec-Fetch-Site", "same-origin")
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.bodyValue("name=a&email=a%40example.org&body=" + tooLong)
-			.exchange().expectBody().returnResult();
-		assertThat(oversized.getStatus().isError()).isTrue();
-		assertPageHeaders(oversized.getResponseHeaders(), "oversized comment (" + oversized.getStatus() + ")");
+		byte[] tooLong = new byte[6 * 1024 * 1024];
+		Arrays.fill(tooLong, (byte) 'x');
+		System.arraycopy("body=".getBytes(StandardCharsets.US_ASCII), 0, tooLong, 0, 5);
+		// Sent by hand: the site answers 413 and closes before the body is all sent, which WebClient takes for a failure.
+		RawHttp.Answer oversized = new RawHttp(port).post("/posts/" + post.getSlug() + "/comments",
+				"application/x-www-form-urlencoded", tooLong);
+		assertThat(oversized.status()).isEqualTo(413);
+		HttpHeaders headers = new HttpHeaders();
+		oversized.head().lines().skip(1).filter(line -> line.contains(":")).forEach(line -> headers
+			.add(line.substring(0, line.indexOf(':')).strip(), line.substring(line.indexOf(':') + 1).strip()));
+		assertPageHeaders(headers, "oversized comment");
 	}
 
 	@Test
