@@ -1,6 +1,7 @@
 package org.drugsandcrime.blog.feed.syndication;
 
 import org.drugsandcrime.blog.core.render.PlainText;
+import org.drugsandcrime.blog.core.render.XmlCharacters;
 
 /**
  * What RSS's text elements carry, so that no reader sees markup in them that nobody wrote. RSS 2.0 says only that an
@@ -28,10 +29,12 @@ final class RssText {
 	}
 
 	/** Plain text for an element readers may show as text or render as HTML. */
-	static String text(String plain) {
-		if (plain == null) {
+	static String text(String given) {
+		if (given == null) {
 			return null;
 		}
+		// First, or a character the XML writer drops could hide the letter after a '<' from the rule below.
+		String plain = XmlCharacters.clean(given);
 		StringBuilder escaped = null;
 		for (int i = 0; i < plain.length(); i++) {
 			char c = plain.charAt(i);
