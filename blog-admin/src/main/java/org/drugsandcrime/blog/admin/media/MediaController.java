@@ -9,9 +9,11 @@ import org.drugsandcrime.blog.admin.audit.Audit;
 import org.drugsandcrime.blog.admin.layout.Notice;
 import org.drugsandcrime.blog.admin.layout.PublicSite;
 import org.drugsandcrime.blog.admin.security.Staff;
+import org.drugsandcrime.blog.core.media.ImageTooLargeException;
 import org.drugsandcrime.blog.core.media.InvalidMediaException;
 import org.drugsandcrime.blog.core.media.Media;
 import org.drugsandcrime.blog.core.media.MediaLibrary;
+import org.drugsandcrime.blog.core.media.MediaQuotaExceededException;
 import org.drugsandcrime.blog.core.media.MediaRepository;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -87,8 +89,7 @@ class MediaController {
 				// The new image's id stays in the address, so a script or test that uploaded it can find it.
 				.thenReturn(MediaOutcome.UPLOADED.redirectTo("/media?uploaded=" + stored.id())))
 			.onErrorResume(InvalidMediaException.class, ex -> {
-				exchange.getResponse().setStatusCode(ex.getMessage().startsWith("The file is larger")
-						? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+				exchange.getResponse().setStatusCode(status(ex));
 				return page(staff, model, Notice.error(ex.getMessage()));
 			});
 	}
@@ -113,10 +114,14 @@ class MediaController {
 				.thenReturn(ResponseEntity.status(HttpStatus.CREATED)
 					.<Object>body(new Uploaded(stored.id(), "/media/" + stored.fileName(), stored.altText(),
 							stored.originalName(), stored.width(), stored.height()))))
-			.onErrorResume(InvalidMediaException.class, ex -> Mono.just(ResponseEntity
-				.status(ex.getMessage().startsWith("The file is larger") ? HttpStatus.CONTENT_TOO_LARGE
-						: HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+			.onErrorResume(InvalidMediaException.class, ex -> Mono.just(ResponseEntity.status(status(ex))
 				.body(new Refused(ex.getMessage()))));
+	}
+
+	/** Too many bytes or pixels, or a full quota, is too large (413); anything else is not an image we take (415). */
+	private static HttpStatus status(InvalidMediaException refused) {
+		return refused instanceof ImageTooLargeException || refused instanceof MediaQuotaExceededException
+				? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.UNSUPPORTED_MEDIA_TYPE;
 	}
 
 	/** An image stored from the editor: the address to put in the Markdown and what it is. */

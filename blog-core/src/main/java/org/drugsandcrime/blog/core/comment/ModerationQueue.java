@@ -172,7 +172,7 @@ public class ModerationQueue {
 
 	/**
 	 * A staff reply to a comment, shown at once. Replying to a comment that waits for moderation approves it:
-	 * answering a comment readers cannot see would make no sense.
+	 * answering a comment readers cannot see would make no sense; a comment in spam or trash cannot be answered.
 	 */
 	public Mono<Comment> reply(long parentId, long userId, String name, String email, String body) {
 		return staffText(body, "A reply needs some text.", "Replies").flatMap(text -> insertReply(parentId, userId, name,
@@ -180,11 +180,16 @@ public class ModerationQueue {
 	}
 
 	private Mono<Comment> insertReply(long parentId, long userId, String name, String email, String text) {
-		return database.sql("SELECT post_id, status FROM comments WHERE id = :id")
+		return database.sql("SELECT post_id, status FROM comments WHERE id = :id FOR UPDATE")
 			.bind("id", parentId)
 			.map((row, meta) -> Map.entry(row.get("post_id", Long.class), row.get("status", String.class)))
 			.one()
 			.switchIfEmpty(Mono.error(new CommentNotFoundException(parentId)))
+			// A reply is shown at once; under spam or trash it would answer a comment nobody can see.
+			.flatMap(parent -> "SPAM".equals(parent.getValue()) || "TRASH".equals(parent.getValue())
+					? Mono.error(new InvalidPostException("Only a comment shown on the site, or one waiting for moderation, "
+							+ "can be answered: approve it first."))
+					: Mono.just(parent))
 			.flatMap(parent -> database.sql("UPDATE comments SET status = 'APPROVED' WHERE id = :id AND status = 'PENDING'")
 				.bind("id", parentId)
 				.fetch()

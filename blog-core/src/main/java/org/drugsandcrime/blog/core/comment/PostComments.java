@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import reactor.core.publisher.Mono;
-import reactor.util.function.Tuple2;
-import reactor.util.function.Tuples;
 
 import org.drugsandcrime.blog.core.change.ContentChange;
 import org.drugsandcrime.blog.core.change.ContentChanges;
@@ -19,7 +17,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * The comments under a post: approved ones as a thread (one query, however many), and new ones from
- * readers, which wait for moderation.
+ * readers, which wait for moderation. A reader's reply answers an approved comment of the same post, or is
+ * refused; whatever code writes a comment, the database drops a parent of another post (V85).
  */
 @Service
 public class PostComments {
@@ -37,8 +36,11 @@ public class PostComments {
 
 	private final TransactionalOperator transaction;
 
+	private final ReplyNotices replyNotices;
+
 	PostComments(CommentRepository comments, ContentChanges changes, Clock clock, Outbox outbox,
-			TransactionalOperator transaction) {
+			TransactionalOperator transaction, ReplyNotices replyNotices) {
+		this.replyNotices = replyNotices;
 		this.comments = comments;
 		this.changes = changes;
 		this.clock = clock;
@@ -52,22 +54,37 @@ public class PostComments {
 
 	/**
 	 * Stores a reader's comment as pending, and in the same transaction the "comments waiting" mail to the staff who
-	 * asked for one (see {@link Outbox#queueCommentsWaiting}); the caller has checked the form.
+	 * asked for one (see {@link Outbox#queueCommentsWaiting}) and, when the reader asked for reply notices to an
+	 * address not confirmed yet, the mail that asks them to confirm it (see {@link ReplyNotices}); the caller has
+	 * checked the form. A reply must answer a comment shown under the same post: otherwise
+	 * {@link ReplyRefusedException}, and nothing is stored.
 	 */
 	public Mono<Comment> submit(long postId, Long parentId, String name, String email, String website, String body,
 			boolean notifyReplies, String clientAddress) {
-		return comments
-			.save(new Comment(null, postId, parentId, name, email, website, body, CommentStatus.PENDING, null,
-					notifyReplies, clientAddress, clock.instant()))
-			.flatMap(saved -> outbox.queueCommentsWaiting(saved.id()).map(queued -> Tuples.of(saved, queued)))
+		Mono<Boolean> parentShown = parentId == null ? Mono.just(true)
+				: comments.findById(parentId)
+					.map(parent -> parent.postId() == postId && parent.status() == CommentStatus.APPROVED)
+					.defaultIfEmpty(false);
+		return parentShown.flatMap(shown -> shown ? Mono.just(true) : Mono.error(new ReplyRefusedException()))
+			.then(Mono.defer(() -> comments.save(new Comment(null, postId, parentId, name, email, website, body,
+					CommentStatus.PENDING, null, notifyReplies, clientAddress, clock.instant()))))
+			.flatMap(saved -> (notifyReplies ? replyNotices.askToConfirm(email) : Mono.just(false))
+				.flatMap(asked -> outbox.queueCommentsWaiting(saved.id())
+					.map(queued -> new Queued(saved, queued > 0, asked))))
 			.as(transaction::transactional)
 			// After the commit, or the sender could look before the rows are there and wait for its next poll.
-			.doOnNext(saved -> {
-				if (saved.getT2() > 0) {
+			.doOnNext(queued -> {
+				if (queued.moderation()) {
 					outbox.nudge(MailKind.MODERATION);
 				}
+				if (queued.confirmation()) {
+					outbox.nudge(MailKind.REPLY_CONFIRMATION);
+				}
 			})
-			.map(Tuple2::getT1);
+			.map(Queued::comment);
+	}
+
+	private record Queued(Comment comment, boolean moderation, boolean confirmation) {
 	}
 
 	/** Moves a comment to another status; readers' pages change when it enters or leaves APPROVED. */

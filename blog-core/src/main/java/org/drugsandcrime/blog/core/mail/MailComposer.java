@@ -108,6 +108,11 @@ class MailComposer {
 				}
 				model.put("stopUrl", unsubscribe);
 			}
+			case REPLY_CONFIRMATION -> {
+				template = "reply-confirmation";
+				subject = "Confirm reply notices from " + siteName;
+				model.put("confirmUrl", links.confirmReplies(item.token()));
+			}
 			case MODERATION -> {
 				template = "moderation";
 				long waiting = item.commentsWaiting();

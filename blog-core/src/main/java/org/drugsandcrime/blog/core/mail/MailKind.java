@@ -9,8 +9,14 @@ public enum MailKind {
 	/** A new post, to a confirmed subscriber. */
 	POST,
 
-	/** An approved reply, to a commenter who asked to hear of replies. */
+	/** An approved reply, to a commenter who asked to hear of replies and confirmed the address. */
 	REPLY,
+
+	/**
+	 * The link that confirms an address for reply notices, to a commenter who asked for them with an address not
+	 * confirmed yet. The row carries the link's token until it is sent.
+	 */
+	REPLY_CONFIRMATION,
 
 	/** Comments wait for moderation, to a member of staff who asked to be told (one at a time, not one a comment). */
 	MODERATION,

@@ -30,6 +30,10 @@ record MailLinks(String baseUrl) {
 		return baseUrl + "/subscribe/confirm?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
 	}
 
+	String confirmReplies(String token) {
+		return baseUrl + "/replies/confirm?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+	}
+
 	String stopReplies(String token) {
 		return baseUrl + "/replies/stop?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
 	}

@@ -127,6 +127,24 @@ public class Outbox {
 	}
 
 	/**
+	 * Queues the mail that asks a commenter to confirm {@code email} for reply notices; {@code token} is needed to
+	 * write the link and is cleared once sent. Called in the transaction that stores the comment.
+	 */
+	public Mono<Void> queueReplyConfirmation(String email, String token) {
+		Instant now = clock.instant();
+		return database.sql("""
+				INSERT INTO mail_outbox (kind, recipient, token, status, next_attempt_at, created_at)
+				VALUES ('REPLY_CONFIRMATION', :email, :token, 'PENDING', :now, :now)
+				""")
+			.bind("email", email)
+			.bind("token", token)
+			.bind("now", now)
+			.fetch()
+			.rowsUpdated()
+			.then();
+	}
+
+	/**
 	 * Queues double opt-in mails for many subscribers in one statement (the lists are parallel: the i-th token is for
 	 * the i-th subscriber and address).
 	 */
@@ -229,6 +247,9 @@ public class Outbox {
 					       (p.status <> 'DRAFT' AND p.published_at <= :now) AS post_visible,
 					       r.author_name AS reply_author, r.body AS reply_body, r.status AS reply_status,
 					       parent.notify_replies AS replies_wanted, parent.reply_notice_token,
+					       ra.confirmed_at IS NOT NULL AS reply_address_confirmed,
+					       (ra.confirm_token_hash = encode(sha256(convert_to(c.token, 'UTF8')), 'hex')
+					           AND ra.confirm_expires_at > :now) AS reply_link_current,
 					       (u.notify_pending_comments AND u.enabled AND u.role IN ('EDITOR', 'ADMIN')) AS staff_wants,
 					       CASE WHEN c.kind = 'MODERATION'
 					            THEN (SELECT count(*) FROM comments WHERE status = 'PENDING') END AS comments_waiting
@@ -239,6 +260,7 @@ public class Outbox {
 					LEFT JOIN comments parent ON parent.id = r.parent_id
 					LEFT JOIN users u ON u.id = c.user_id
 					LEFT JOIN password_links l ON l.id = c.password_link_id
+					LEFT JOIN reply_notice_addresses ra ON c.kind = 'REPLY_CONFIRMATION' AND ra.email = lower(c.recipient)
 					ORDER BY c.id
 					""")
 				.bind("now", now)
@@ -391,6 +413,10 @@ public class Outbox {
 			case REPLY -> !"APPROVED".equals(row.get("reply_status", String.class)) ? "The reply is no longer shown"
 					: !Boolean.TRUE.equals(row.get("replies_wanted", Boolean.class)) ? "The commenter stopped reply notices"
 					: !postVisible ? "The post is no longer published" : null;
+			case REPLY_CONFIRMATION -> Boolean.TRUE.equals(row.get("reply_address_confirmed", Boolean.class))
+					? "The address was confirmed in the meantime"
+					: !Boolean.TRUE.equals(row.get("reply_link_current", Boolean.class))
+							? "A newer confirmation link replaced this one" : null;
 			case MODERATION -> !Boolean.TRUE.equals(row.get("staff_wants", Boolean.class))
 					? "The member of staff no longer asks for these mails"
 					: waiting(row) == 0 ? "No comment waits for moderation any more" : null;

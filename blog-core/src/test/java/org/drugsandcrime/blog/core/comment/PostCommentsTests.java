@@ -14,6 +14,7 @@ import org.drugsandcrime.blog.test.BlogTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @BlogTest
 class PostCommentsTests {
@@ -29,6 +30,12 @@ class PostCommentsTests {
 
 	@Autowired
 	StaffUserRepository users;
+
+	@Autowired
+	org.springframework.r2dbc.core.DatabaseClient database;
+
+	@Autowired
+	java.time.Clock clock;
 
 	Post post;
 
@@ -57,11 +64,57 @@ class PostCommentsTests {
 	}
 
 	@Test
-	void aReplyToAnUnapprovedCommentIsShownAtTheTopLevel() {
-		Comment pending = comments.submit(post.getId(), null, "A", "a@example.org", null, "Pending parent", false, null).block();
-		approved(pending.id(), "Orphaned reply");
+	void aReplyWhoseParentWasLaterTakenOffThePageIsShownAtTheTopLevel() {
+		Comment parent = approved(null, "Parent, later spam");
+		approved(parent.id(), "Orphaned reply");
+		comments.moderate(parent.id(), CommentStatus.SPAM).block();
 		assertThat(comments.approvedThread(post.getId()).block()).extracting(ThreadedComment::body)
 			.containsExactly("Orphaned reply");
+	}
+
+	@Test
+	void aReplyToACommentOfAnotherPostIsRefusedAndNothingIsStored() {
+		Post other = new Posts(editing, publishing, users).draft("Another post's conversation").publish();
+		Comment elsewhere = comments.moderate(comments.submit(other.getId(), null, "Elsewhere", "elsewhere@example.org",
+				null, "On the other post", true, null).block().id(), CommentStatus.APPROVED).block();
+		long before = count();
+		assertThatThrownBy(() -> comments.submit(post.getId(), elsewhere.id(), "Reader", "reader@example.org", null,
+				"Crossing over", false, null).block())
+			.isInstanceOf(ReplyRefusedException.class).hasMessageContaining("not shown under this post");
+		assertThat(count()).isEqualTo(before);
+	}
+
+	@Test
+	void aReplyToACommentNotShownIsRefused() {
+		Comment pending = comments.submit(post.getId(), null, "A", "a@example.org", null, "Pending parent", false, null).block();
+		Comment spam = approved(null, "Spam parent");
+		comments.moderate(spam.id(), CommentStatus.SPAM).block();
+		for (long parent : new long[] { pending.id(), spam.id(), Long.MAX_VALUE }) {
+			assertThatThrownBy(() -> comments.submit(post.getId(), parent, "Reader", "reader@example.org", null, "Hidden",
+					false, null).block()).isInstanceOf(ReplyRefusedException.class);
+		}
+	}
+
+	@Test
+	void whateverWritesACommentTheDatabaseDropsAParentOfAnotherPost() {
+		Post other = new Posts(editing, publishing, users).draft("Written around the service").publish();
+		Comment elsewhere = approved(null, "A comment of this post");
+		Long parent = database.sql("""
+				INSERT INTO comments (post_id, parent_id, author_name, author_email, body, status, created_at)
+				VALUES (:post, :parent, 'Script', 'script@example.org', 'Inserted directly', 'APPROVED', :at)
+				RETURNING parent_id""")
+			.bind("post", other.getId())
+			.bind("parent", elsewhere.id())
+			.bind("at", clock.instant())
+			.map((row, meta) -> java.util.Optional.ofNullable(row.get("parent_id", Long.class)))
+			.one()
+			.block()
+			.orElse(null);
+		assertThat(parent).isNull();
+	}
+
+	private long count() {
+		return database.sql("SELECT count(*) AS n FROM comments").map((row, meta) -> row.get("n", Long.class)).one().block();
 	}
 
 	@Test

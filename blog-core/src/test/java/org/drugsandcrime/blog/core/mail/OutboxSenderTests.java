@@ -263,6 +263,9 @@ class OutboxSenderTests {
 	void aReaderWhoAskedHearsOfAnApprovedReplyOnce() {
 		Post post = publishAndAnnounce("Replies are mailed");
 		String reader = subscribers.newAddress("commenter");
+		// Confirmed before (ReplyNoticeConfirmationTests shows how): this test is about the notices themselves.
+		database.sql("INSERT INTO reply_notice_addresses (email, confirmed_at, created_at) VALUES (lower(:email), :now, :now)")
+			.bind("email", reader).bind("now", clock.instant()).fetch().rowsUpdated().block();
 		long parent = comments.submit(post.getId(), null, "Reader", reader, null, "A question about deadweight.", true, "192.0.2.1")
 			.flatMap(comment -> comments.moderate(comment.id(), CommentStatus.APPROVED))
 			.block()

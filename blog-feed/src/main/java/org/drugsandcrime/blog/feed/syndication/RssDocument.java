@@ -6,6 +6,7 @@ import org.drugsandcrime.blog.core.feed.FeedComment;
 import org.drugsandcrime.blog.core.feed.FeedEntry;
 import org.drugsandcrime.blog.core.feed.SiteComment;
 import org.drugsandcrime.blog.core.post.Label;
+import org.drugsandcrime.blog.core.render.PlainText;
 import org.drugsandcrime.blog.feed.FeedDates;
 import org.drugsandcrime.blog.feed.FeedLinks;
 import org.drugsandcrime.blog.feed.FeedResponses;
@@ -14,7 +15,8 @@ import org.drugsandcrime.blog.feed.XmlWriter;
 /**
  * RSS 2.0 with the modules readers expect: the whole body in {@code content:encoded}, the author's name in
  * {@code dc:creator} (RSS's own {@code author} must be an email address, which staff's are not to be), and
- * {@code atom:link} for the feed's own address and its hub.
+ * {@code atom:link} for the feed's own address and its hub. Every text element goes through {@link RssText}:
+ * descriptions as HTML, titles, categories and names as text no reader can take for markup.
  */
 final class RssDocument {
 
@@ -34,9 +36,9 @@ final class RssDocument {
 			.namespace("dc", DC)
 			.namespace("atom", ATOM)
 			.start("channel")
-			.element("title", channel.title())
+			.element("title", RssText.text(channel.title()))
 			.element("link", channel.link())
-			.element("description", channel.description())
+			.element("description", channel.descriptionHtml())
 			.element("language", "en")
 			.element("lastBuildDate", FeedDates.rfc822(document.lastModified()))
 			.element("generator", "drugsandcrime blog-feed")
@@ -49,22 +51,22 @@ final class RssDocument {
 
 	static void item(XmlWriter xml, FeedEntry entry, FeedLinks links) {
 		xml.start("item")
-			.element("title", entry.title())
+			.element("title", RssText.text(entry.title()))
 			.element("link", links.post(entry.slug()))
 			.start("guid")
 			.attribute("isPermaLink", "false")
 			.text(entry.guid())
 			.end()
 			.element("pubDate", FeedDates.rfc822(entry.publishedAt()))
-			.element("dc", "creator", DC, entry.authorName());
+			.element("dc", "creator", DC, RssText.text(entry.authorName()));
 		for (Label category : entry.categories()) {
 			xml.start("category").attribute("domain", links.archive(ArchiveKind.CATEGORY,
-					category.slug())).text(category.name()).end();
+					category.slug())).text(RssText.text(category.name())).end();
 		}
 		for (Label tag : entry.tags()) {
-			xml.element("category", tag.name());
+			xml.element("category", RssText.text(tag.name()));
 		}
-		xml.element("description", entry.excerpt())
+		xml.element("description", RssText.html(entry.excerpt()))
 			.element("content", "encoded", CONTENT, links.absoluteBody(entry.bodyHtml()))
 			.element("comments", links.comments(entry.slug()))
 			.end();
@@ -82,15 +84,15 @@ final class RssDocument {
 
 	private static void comment(XmlWriter xml, String title, CommentedPost post, FeedComment comment, FeedLinks links) {
 		xml.start("item")
-			.element("title", title)
+			.element("title", RssText.text(title))
 			.element("link", links.post(post.slug()) + "#comment-" + comment.id())
 			.start("guid")
 			.attribute("isPermaLink", "false")
 			.text(post.guid() + "#comment-" + comment.id())
 			.end()
 			.element("pubDate", FeedDates.rfc822(comment.createdAt()))
-			.element("dc", "creator", DC, comment.authorName())
-			.element("description", comment.body())
+			.element("dc", "creator", DC, RssText.text(comment.authorName()))
+			.element("description", PlainText.toHtml(comment.body()))
 			.end();
 	}
 
@@ -98,7 +100,10 @@ final class RssDocument {
 		xml.end().end().endDocument();
 	}
 
-	/** What the channel says about itself. */
-	record Channel(String title, String link, String description) {
+	/**
+	 * What the channel says about itself: its title as plain text, its description as HTML (the handler knows
+	 * whether that is an escaped tagline or an archive's description in paragraphs).
+	 */
+	record Channel(String title, String link, String descriptionHtml) {
 	}
 }

@@ -14,6 +14,7 @@ import org.drugsandcrime.blog.core.feed.CommentedPost;
 import org.drugsandcrime.blog.core.feed.FeedEntries;
 import org.drugsandcrime.blog.core.feed.FeedEntry;
 import org.drugsandcrime.blog.core.feed.FeedSite;
+import org.drugsandcrime.blog.core.render.PlainText;
 import org.drugsandcrime.blog.core.render.Slugs;
 import org.drugsandcrime.blog.feed.DocumentStream;
 import org.drugsandcrime.blog.feed.FeedLinks;
@@ -66,11 +67,11 @@ class SyndicationHandler {
 			.flatMap(found -> responses.respond(request, FeedResponses.RSS, found.getT2(), self, document -> {
 				FeedSite site = found.getT1();
 				RssDocument.Channel channel = archive == null
-						? new RssDocument.Channel(site.title(), links.home(), site.tagline())
+						? new RssDocument.Channel(site.title(), links.home(), RssText.html(site.tagline()))
 						: new RssDocument.Channel(site.title() + " – " + archive.name(),
 								links.archive(archive.kind(), archive.slug()),
-								archive.description() == null || archive.description().isBlank() ? site.tagline()
-										: archive.description());
+								archive.description() == null || archive.description().isBlank()
+										? RssText.html(site.tagline()) : PlainText.toHtml(archive.description()));
 				return xml(document, xml -> RssDocument.head(xml, channel, document), entries.newest(archive, FeedEntries.PER_FEED),
 						(xml, entry) -> RssDocument.item(xml, entry, links), RssDocument::tail);
 			}));
@@ -115,7 +116,7 @@ class SyndicationHandler {
 					links.site(FeedLinks.COMMENTS), document -> {
 						FeedSite site = found.getT1();
 						RssDocument.Channel channel = new RssDocument.Channel("Comments for " + site.title(), links.home(),
-								site.tagline());
+								RssText.html(site.tagline()));
 						return xml(document, xml -> RssDocument.head(xml, channel, document),
 								entries.newestApprovedComments(COMMENTS),
 								(xml, comment) -> RssDocument.siteComment(xml, comment, links), RssDocument::tail);
@@ -125,7 +126,7 @@ class SyndicationHandler {
 	private Flux<DataBuffer> commentFeed(FeedResponses.Document document, FeedSite site,
 			CommentedPost post) {
 		RssDocument.Channel channel = new RssDocument.Channel("Comments on: " + post.title(), links.post(post.slug()),
-				"Comments on “" + post.title() + "” at " + site.title());
+				RssText.html("Comments on “" + post.title() + "” at " + site.title()));
 		return xml(document, xml -> RssDocument.head(xml, channel, document), entries.approvedComments(post.id(), COMMENTS),
 				(xml, comment) -> RssDocument.comment(xml, post, comment, links), RssDocument::tail);
 	}

@@ -6,6 +6,7 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 
 import org.drugsandcrime.blog.core.comment.PostComments;
+import org.drugsandcrime.blog.core.comment.ReplyRefusedException;
 import org.drugsandcrime.blog.core.post.PublishedPosts;
 import org.drugsandcrime.blog.core.render.Slugs;
 import org.drugsandcrime.blog.core.subscription.EmailAddress;
@@ -77,18 +78,27 @@ class CommentController {
 				}
 				CommentForm filled = filled(post.slug(), form);
 				if (!filled.errors().isEmpty()) {
-					exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
-					SiteHeader site = SiteHeader.of(model);
-					model.addAttribute("form", filled);
-					model.addAttribute("postTitle", post.title());
-					model.addAttribute("postUrl", "/posts/" + post.slug());
-					model.addAttribute(PageMeta.ATTRIBUTE, PageMeta.website(site, "Your comment needs a change – " + site.title(),
-							null, "/posts/" + post.slug()));
-					return Mono.just("comment/retry");
+					return Mono.just(retry(exchange, model, post.title(), post.slug(), filled));
 				}
 				return comments.submit(post.id(), filled.parent(), filled.name(), filled.email(), blankToNull(filled.website()),
-						filled.body(), filled.notifyReplies(), client).thenReturn(thanks);
+						filled.body(), filled.notifyReplies(), client)
+					.thenReturn(thanks)
+					// The form comes back without the parent: sent again, it is a comment of its own.
+					.onErrorResume(ReplyRefusedException.class, ex -> Mono.just(retry(exchange, model, post.title(), post.slug(),
+							new CommentForm(filled.action(), filled.name(), filled.email(), filled.website(), filled.body(), null,
+									filled.notifyReplies(), Map.of("parent", ex.getMessage())))));
 			}));
+	}
+
+	private static String retry(ServerWebExchange exchange, Model model, String postTitle, String slug, CommentForm form) {
+		exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+		SiteHeader site = SiteHeader.of(model);
+		model.addAttribute("form", form);
+		model.addAttribute("postTitle", postTitle);
+		model.addAttribute("postUrl", "/posts/" + slug);
+		model.addAttribute(PageMeta.ATTRIBUTE, PageMeta.website(site, "Your comment needs a change – " + site.title(), null,
+				"/posts/" + slug));
+		return "comment/retry";
 	}
 
 	private static CommentForm filled(String slug, MultiValueMap<String, String> form) {

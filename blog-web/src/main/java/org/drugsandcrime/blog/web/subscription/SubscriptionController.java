@@ -5,6 +5,7 @@ import java.time.Duration;
 import reactor.core.publisher.Mono;
 
 import org.drugsandcrime.blog.core.comment.ReplyNotices;
+import org.drugsandcrime.blog.core.comment.ReplyNotices.AddressConfirmation;
 import org.drugsandcrime.blog.core.subscription.EmailAddress;
 import org.drugsandcrime.blog.core.subscription.InvalidEmailAddressException;
 import org.drugsandcrime.blog.core.subscription.SubscriptionProperties;
@@ -25,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Subscribing, confirming and unsubscribing, and stopping a comment's reply notices. Links in mails only ever show a page with a button (mail scanners
+ * Subscribing, confirming and unsubscribing, and confirming an address for reply notices and stopping them. Links in mails only ever show a page with a button (mail scanners
  * follow links); the button's POST does the work. Pages that carry a token are never stored by caches and
  * never sent as a referrer.
  */
@@ -176,6 +177,49 @@ class SubscriptionController {
 			.map(done -> done ? notice(model, "No more reply notices",
 					"You will get no more mails about replies to that comment. The conversation stays on the post.", false)
 					: unknownStopLink(exchange, model));
+	}
+
+	@GetMapping("/replies/confirm")
+	Mono<String> replyAddressConfirmation(@RequestParam(required = false) String token, ServerWebExchange exchange,
+			Model model) {
+		tokenPage(exchange);
+		return replyNotices.confirmation(token).map(state -> state == AddressConfirmation.WAITING
+				? button(model, "Confirm reply notices",
+						"Press the button to get a mail when somebody replies to a comment you asked notices for. Each of "
+								+ "those mails has a link to stop them.",
+						"/replies/confirm", token, "Confirm reply notices")
+				: replyConfirmationPage(state, exchange, model));
+	}
+
+	@PostMapping("/replies/confirm")
+	Mono<String> confirmReplyAddress(ServerWebExchange exchange, Model model) {
+		tokenPage(exchange);
+		if (CrossSitePosts.isCrossSite(exchange.getRequest())) {
+			return crossSite(exchange, model);
+		}
+		return token(exchange).flatMap(replyNotices::confirm).map(state -> replyConfirmationPage(state, exchange, model));
+	}
+
+	private String replyConfirmationPage(AddressConfirmation state, ServerWebExchange exchange, Model model) {
+		return switch (state) {
+			case CONFIRMED, ALREADY_CONFIRMED -> notice(model, "Reply notices confirmed",
+					"Replies to your comments that asked for notices will come to you by email, once they are approved.",
+					false);
+			case EXPIRED -> {
+				exchange.getResponse().setStatusCode(HttpStatus.GONE);
+				yield notice(model, "This link has expired",
+						"Confirmation links for reply notices work for a week. Tick \"Notify me of replies\" under your next "
+								+ "comment and we will send a fresh one.",
+						false);
+			}
+			case UNKNOWN, WAITING -> {
+				exchange.getResponse().setStatusCode(HttpStatus.NOT_FOUND);
+				yield notice(model, "This link does not work",
+						"It is not a confirmation link we sent, or a newer one replaced it. Copy the whole link from the "
+								+ "latest mail.",
+						false);
+			}
+		};
 	}
 
 	private String unknownStopLink(ServerWebExchange exchange, Model model) {

@@ -144,6 +144,23 @@ class CommentPostingTests {
 		assertThat(status(text)).isNull();
 	}
 
+	@Test
+	void aReplyToACommentOfAnotherPostIsRefusedWithTheFormKeptAsACommentOfItsOwn() {
+		Post post = readers.posts().draft(Readers.unique("Replied to from elsewhere")).publish();
+		Post other = readers.posts().draft(Readers.unique("The other conversation")).publish();
+		var elsewhere = readers.approvedComment(other, null, "Other reader", "On the other post");
+		String text = Readers.unique("A reply across posts");
+		MultiValueMap<String, String> form = Readers.form("Crossing Reader", "cross@example.org", text);
+		form.add("parent", Long.toString(elsewhere.id()));
+		readers.comment(post.getSlug(), form)
+			.expectStatus().isBadRequest()
+			.expectBody(String.class).value(html -> assertThat(html).contains("Your comment needs a change")
+				.contains("The comment you answered is not shown under this post").contains(text)
+				.doesNotContain("name=\"parent\""));
+		assertThat(database.sql("SELECT count(*) AS n FROM comments WHERE body = :body").bind("body", text)
+			.map((row, meta) -> row.get("n", Long.class)).one().block()).isZero();
+	}
+
 	private String status(String body) {
 		return database.sql("SELECT status FROM comments WHERE body = :body").bind("body", body)
 			.map((row, meta) -> row.get("status", String.class)).one().block();

@@ -70,6 +70,9 @@ class SubscriptionPagesTests {
 	PostComments comments;
 
 	@Autowired
+	java.time.Clock clock;
+
+	@Autowired
 	SubscribeRequests requests;
 
 	@Autowired
@@ -332,6 +335,9 @@ class SubscriptionPagesTests {
 	void aCommenterWhoTicksNotifyHearsOfTheApprovedReply() {
 		Post post = new Posts(editing, publishing, users).draft("Tell me when someone answers").publish();
 		String reader = subscribers.newAddress("asker");
+		// Confirmed before (aCommenterConfirmsTheAddressForReplyNoticesWithAButtonNotALink shows how).
+		database.sql("INSERT INTO reply_notice_addresses (email, confirmed_at, created_at) VALUES (lower(:email), :now, :now)")
+			.bind("email", reader).bind("now", clock.instant()).fetch().rowsUpdated().block();
 		web.get().uri("/posts/" + post.getSlug()).exchange().expectStatus().isOk().expectBody(String.class)
 			.value(html -> assertThat(html).contains("name=\"notify\"").contains("Notify me of replies by email"));
 		web.post().uri("/posts/" + post.getSlug() + "/comments").contentType(MediaType.APPLICATION_FORM_URLENCODED)
@@ -352,6 +358,42 @@ class SubscriptionPagesTests {
 		assertThat(mails).hasSize(1);
 		assertThat(Inbox.part(mails.get(0), "text/plain")).contains("The commissioner does.")
 			.contains("/posts/" + post.getSlug() + "#comment-" + answer);
+	}
+
+	@Test
+	void aCommenterConfirmsTheAddressForReplyNoticesWithAButtonNotALink() {
+		Post post = new Posts(editing, publishing, users).draft("Confirm before you hear").publish();
+		String reader = subscribers.newAddress("confirms");
+		web.post().uri("/posts/" + post.getSlug() + "/comments").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("name", "Careful Reader").with("email", reader)
+				.with("body", "Tell me, but ask me first.").with("notify", "on"))
+			.exchange().expectStatus().is3xxRedirection();
+		sender.deliverDue().block();
+		List<MimeMessage> mails = inbox.to(reader);
+		assertThat(mails).hasSize(1);
+		String text = Inbox.part(mails.get(0), "text/plain");
+		String token = text.substring(text.indexOf("/replies/confirm?token=") + 23).split("\\s")[0];
+
+		// A GET (a mail scanner following the link) shows the button and changes nothing.
+		for (int i = 0; i < 2; i++) {
+			web.get().uri("/replies/confirm?token=" + token).exchange().expectStatus().isOk()
+				.expectHeader().valueEquals("Cache-Control", "no-store")
+				.expectBody(String.class).value(html -> assertThat(html)
+					.contains("<form method=\"post\" action=\"/replies/confirm\">").contains(token));
+		}
+		assertThat(confirmed(reader)).isFalse();
+
+		web.post().uri("/replies/confirm").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("token", token)).exchange()
+			.expectStatus().isOk().expectBody(String.class).value(html -> assertThat(html).contains("Reply notices confirmed"));
+		assertThat(confirmed(reader)).isTrue();
+		web.get().uri("/replies/confirm?token=" + "0".repeat(43)).exchange().expectStatus().isNotFound();
+		web.get().uri("/replies/confirm").exchange().expectStatus().isNotFound();
+	}
+
+	boolean confirmed(String email) {
+		return database.sql("SELECT count(*) AS n FROM reply_notice_addresses WHERE email = lower(:email) AND confirmed_at IS NOT NULL")
+			.bind("email", email).map((row, meta) -> row.get("n", Long.class)).one().block() > 0;
 	}
 
 	boolean notifyReplies(long comment) {

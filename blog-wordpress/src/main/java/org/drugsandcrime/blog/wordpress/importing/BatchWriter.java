@@ -205,7 +205,7 @@ class BatchWriter {
 					return Flux.empty();
 				}
 				String name = relative.substring(relative.lastIndexOf('/') + 1);
-				return mediaLibrary.store(name, file.get(), context.request.startedBy(), "")
+				return mediaLibrary.importImage(name, file.get(), context.request.startedBy())
 					.map(media -> {
 						String path = "/media/" + media.fileName();
 						batch.media.put(address, path);
