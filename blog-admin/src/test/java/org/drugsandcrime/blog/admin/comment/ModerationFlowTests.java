@@ -99,8 +99,11 @@ class ModerationFlowTests {
 	@Test
 	void aReplyShowsTheStartOfTheCommentItAnswersAndWhoWroteIt() {
 		Comment question = comment("Where is the evaluation published? " + "And why so late? ".repeat(30));
+		// Readers answer only comments they can see; this one went back to moderation after it was answered.
+		comments.moderate(question.id(), CommentStatus.APPROVED).block();
 		Comment answer = comments.submit(post.getId(), question.id(), "Second reader", "second@example.org", null,
 				"It is on the Ministry's site.", false, "203.0.113.8").block();
+		comments.moderate(question.id(), CommentStatus.PENDING).block();
 		String pending = portal.page("/comments?post=" + post.getId());
 		String reply = article(pending, answer.id());
 		assertThat(reply).contains("In reply to <strong>A reader</strong><span> (pending)</span>:")

@@ -158,6 +158,45 @@ class ImageRulesTests {
 		assertThat(text).doesNotContain("SpyCam").doesNotContain("GPS-MARKER").doesNotContain("Exif");
 	}
 
+	@Test
+	void aWebpIsMeasuredByItsOwnHeaderAndLosesItsExif() throws IOException {
+		// Java reads no WebP: its header is read by hand. 7680 × 7680 is 59 megapixels.
+		upload("huge.webp", webp(7680, 7680, "GPS-MARKER 51.5072 N")).expectStatus().isEqualTo(413)
+			.expectBody(String.class).value(html -> assertThat(html).contains("7680 × 7680 pixels (58 megapixels)"));
+		Media stored = uploaded("small.webp", webp(640, 480, "GPS-MARKER 51.5072 N"));
+		assertThat(stored.width()).isEqualTo(640);
+		byte[] kept = Files.readAllBytes(properties.dir().resolve(stored.fileName()));
+		assertThat(new String(kept, StandardCharsets.ISO_8859_1)).doesNotContain("GPS-MARKER").doesNotContain("EXIF")
+			.contains("VP8L");
+		// The extended header no longer announces EXIF, and the RIFF size counts what is left.
+		assertThat(kept[20] & 0x08).isZero();
+		assertThat(ByteBuffer.wrap(kept, 4, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt()).isEqualTo(kept.length - 8);
+	}
+
+	/** The structure of a WebP (extended header, a lossless picture chunk, an EXIF chunk); the picture is not real. */
+	static byte[] webp(int width, int height, String exif) throws IOException {
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		webpChunk(body, "VP8X", new byte[] { 0x08, 0, 0, 0, (byte) (width - 1), (byte) ((width - 1) >> 8), 0,
+				(byte) (height - 1), (byte) ((height - 1) >> 8), 0 });
+		webpChunk(body, "VP8L", new byte[] { 0x2F, 0, 0, 0, 0 });
+		webpChunk(body, "EXIF", exif.getBytes(StandardCharsets.ISO_8859_1));
+		ByteArrayOutputStream file = new ByteArrayOutputStream();
+		file.write("RIFF".getBytes(StandardCharsets.ISO_8859_1));
+		file.write(ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(4 + body.size()).array());
+		file.write("WEBP".getBytes(StandardCharsets.ISO_8859_1));
+		file.write(body.toByteArray());
+		return file.toByteArray();
+	}
+
+	private static void webpChunk(ByteArrayOutputStream out, String type, byte[] data) throws IOException {
+		out.write(type.getBytes(StandardCharsets.ISO_8859_1));
+		out.write(ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(data.length).array());
+		out.write(data);
+		if ((data.length & 1) == 1) {
+			out.write(0);
+		}
+	}
+
 	private static DataBuffer buffer(byte[] bytes) {
 		return DefaultDataBufferFactory.sharedInstance.wrap(bytes);
 	}

@@ -32,14 +32,10 @@ public class BodyRenderer {
 
 	private static final int EXCERPT_LENGTH = 280;
 
-	/** Embeds we trust: the players of the big video hosts, over https only. */
-	private static final Pattern VIDEO_EMBED = Pattern.compile(
-			"^https://(www\\.youtube\\.com/embed/|www\\.youtube-nocookie\\.com/embed/|player\\.vimeo\\.com/video/)[A-Za-z0-9_\\-?=&;.]+$");
-
 	private static final PolicyFactory VIDEO_IFRAMES = new HtmlPolicyBuilder().allowUrlProtocols("https")
 		.allowElements("iframe")
 		.allowAttributes("src")
-		.matching(VIDEO_EMBED)
+		.matching(VideoPlayers.EMBED)
 		.onElements("iframe")
 		.allowAttributes("title", "allowfullscreen", "loading")
 		.onElements("iframe")

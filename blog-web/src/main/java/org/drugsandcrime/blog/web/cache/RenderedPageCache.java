@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import org.reactivestreams.Publisher;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -16,6 +17,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import org.drugsandcrime.blog.core.change.ContentVersion;
+import org.drugsandcrime.blog.web.guard.ClientAddress;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -32,7 +34,9 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * Keeps every successful GET response of the public site (pages, feeds, sitemaps) as bytes and answers the
- * next request for the same URL from memory, the way a static file server would, revalidation included.
+ * next request for the same page from memory, the way a static file server would, revalidation included. The
+ * same page means the same path and the same values of the parameters its route reads ({@link RouteParameters});
+ * what the cache cannot answer is counted against the client's {@link RenderLimit}.
  *
  * <p>Correctness comes from {@link ContentVersion}: any change in any process empties the cache (LISTEN/NOTIFY,
  * within milliseconds), and a response is kept only if no change arrived while it was being produced, so a page
@@ -42,11 +46,14 @@ import org.springframework.web.server.WebFilterChain;
 @Component
 class RenderedPageCache implements WebFilter, Ordered, DisposableBean {
 
-	/** Headers that describe the representation and are replayed from the cache; everything else is per response. */
+	/**
+	 * Headers that describe the representation and are replayed from the cache; everything else is per response.
+	 * The security headers are not among them: {@code headers.SecurityHeaders} writes them on every response, hits
+	 * included. A page's own stricter {@code Referrer-Policy} is the page's, so it is kept.
+	 */
 	private static final List<String> REPLAYED = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_LANGUAGE,
 			HttpHeaders.ETAG, HttpHeaders.LAST_MODIFIED, HttpHeaders.CACHE_CONTROL, HttpHeaders.LINK, HttpHeaders.VARY,
-			"Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options",
-			"Permissions-Policy");
+			"Referrer-Policy");
 
 	private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD);
 
@@ -56,19 +63,26 @@ class RenderedPageCache implements WebFilter, Ordered, DisposableBean {
 
 	private final ContentVersion version;
 
+	private final RouteParameters routes;
+
+	private final RenderLimit renders;
+
 	private final Cache<String, CachedResponse> pages;
 
 	private final Disposable invalidation;
 
 	private final Set<CachedResponse> compressing = ConcurrentHashMap.newKeySet();
 
-	RenderedPageCache(PageCacheProperties properties, ContentVersion version) {
+	RenderedPageCache(PageCacheProperties properties, ContentVersion version, RouteParameters routes, RenderLimit renders) {
 		this.properties = properties;
 		this.version = version;
+		this.routes = routes;
+		this.renders = renders;
 		this.pages = Caffeine.newBuilder()
 			.maximumWeight(properties.maxSize().toBytes())
 			.weigher((String key, CachedResponse response) -> response.weight())
 			.expireAfterWrite(properties.maxAge())
+			.recordStats()
 			.build();
 		this.invalidation = version.changes().subscribe(change -> pages.invalidateAll());
 	}
@@ -82,15 +96,21 @@ class RenderedPageCache implements WebFilter, Ordered, DisposableBean {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
-		if (!properties.enabled() || !READS.contains(request.getMethod()) || request.getPath().value().startsWith("/media/")) {
+		if (!READS.contains(request.getMethod()) || request.getPath().value().startsWith("/media/")) {
 			return chain.filter(exchange);
 		}
-		String key = request.getURI().getRawPath() + (request.getURI().getRawQuery() == null ? "" : "?" + request.getURI().getRawQuery());
-		CachedResponse cached = pages.getIfPresent(key);
+		String key = properties.enabled() ? routes.key(request) : null;
+		CachedResponse cached = key == null ? null : pages.getIfPresent(key);
 		if (cached != null) {
 			return replay(exchange, cached);
 		}
-		if (request.getMethod() == HttpMethod.HEAD) {
+		try {
+			renders.count(ClientAddress.of(exchange));
+		}
+		catch (RenderLimit.TooManyRenders ex) {
+			return Mono.error(ex);
+		}
+		if (key == null || request.getMethod() == HttpMethod.HEAD) {
 			return chain.filter(exchange);
 		}
 		long versionAtStart = version.current();
@@ -179,6 +199,11 @@ class RenderedPageCache implements WebFilter, Ordered, DisposableBean {
 			return exchange.checkNotModified(etag);
 		}
 		return lastModified >= 0 && exchange.checkNotModified(Instant.ofEpochMilli(lastModified));
+	}
+
+	/** Hits and misses since start (a miss is a request that went on to be rendered). */
+	CacheStats stats() {
+		return pages.stats();
 	}
 
 	@Override

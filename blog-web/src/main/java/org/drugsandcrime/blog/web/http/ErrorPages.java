@@ -129,6 +129,9 @@ class ErrorPages implements WebExceptionHandler {
 						"What was sent is longer than this site accepts. Please shorten it and try again.");
 				case 415 -> new ErrorPage(415, "Unexpected form",
 						"This address expects a form sent from this site's pages.");
+				case 429 -> new ErrorPage(429, "Too many requests",
+						"This address has asked for more pages than the site serves one visitor at a time. "
+								+ "Please wait a minute, then try again.");
 				default -> status.is4xxClientError() ? new ErrorPage(status.value(), "Bad request",
 						"This request could not be understood. Check the address and try again.")
 						: new ErrorPage(status.value(), "Something went wrong",
