@@ -1,7 +1,8 @@
 package org.drugsandcrime.blog.core;
 
 import java.time.Clock;
-import java.time.Duration;
+
+import org.drugsandcrime.blog.core.time.MicrosecondClock;
 
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
@@ -12,13 +13,9 @@ import org.springframework.context.annotation.Configuration;
 @ConfigurationPropertiesScan
 class BlogCoreConfiguration {
 
-	/**
-	 * Ticks in microseconds, the precision of PostgreSQL's timestamps: a time read back from the database
-	 * must compare equal to the one written, or "published at now" would be rounded into the future.
-	 * Tests that move through time declare a {@code @Primary} clock of their own.
-	 */
+	/** Tests that move through time declare a {@code @Primary} clock of their own. */
 	@Bean
 	Clock clock() {
-		return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
+		return new MicrosecondClock(Clock.systemUTC());
 	}
 }

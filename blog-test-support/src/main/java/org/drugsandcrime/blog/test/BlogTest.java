@@ -22,7 +22,7 @@ import org.springframework.test.context.TestPropertySource;
 @Documented
 @SpringBootTest
 @Import(TestDatabaseConfiguration.class)
-@ExtendWith(HangReport.class)
+@ExtendWith({ HangReport.class, ClockBackToNow.class })
 @TestPropertySource(properties = "spring.test.webtestclient.timeout=" + BlogTest.RESPONSE_TIMEOUT)
 public @interface BlogTest {
 

@@ -9,6 +9,7 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.drugsandcrime.blog.test.BlogTest;
+import org.drugsandcrime.blog.test.ClockBackToNow;
 import org.drugsandcrime.blog.test.HangReport;
 import org.drugsandcrime.blog.test.TestDatabaseConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,7 +38,7 @@ import org.springframework.context.annotation.Import;
 				"blog.admin.two-factor.key=" + PortalTest.TOTP_KEY, "blog.accounts.resets-per-client=1000" })
 @AutoConfigureWebTestClient(timeout = BlogTest.RESPONSE_TIMEOUT)
 @Import({ TestDatabaseConfiguration.class, PortalTestConfiguration.class })
-@ExtendWith(HangReport.class)
+@ExtendWith({ HangReport.class, ClockBackToNow.class })
 public @interface PortalTest {
 
 	/** The two-factor key of the portal under test: Base64 of 32 bytes, for tests only. */

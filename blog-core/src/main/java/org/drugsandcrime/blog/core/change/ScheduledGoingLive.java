@@ -35,8 +35,12 @@ class ScheduledGoingLive implements SmartLifecycle {
 
 	private final AtomicReference<Disposable> timer = new AtomicReference<>(Disposables.disposed());
 
-	/** The newest publication time already announced, so a frozen or slow clock cannot announce it twice. */
-	private volatile Instant announcedUpTo = Instant.EPOCH;
+	/**
+	 * The newest publication time already announced, and the clock's reading then, so a frozen or slow clock cannot
+	 * announce it twice. A clock read earlier than that (set back: by a test, or by hand) forgets it, or every post
+	 * scheduled before that time would wait for ever.
+	 */
+	private volatile Announced announced = new Announced(Instant.EPOCH, Instant.EPOCH);
 
 	private volatile Disposable watching;
 
@@ -59,7 +63,7 @@ class ScheduledGoingLive implements SmartLifecycle {
 			.flatMap(found -> Mono.delay(untilAfter(found.at())).thenReturn(found))
 			.subscribe(found -> {
 				if (round.get() == mine) {
-					announcedUpTo = found.at();
+					announced = new Announced(found.at(), clock.instant());
 					version.changed(new ContentChange("scheduled", found.id()));
 					reschedule();
 				}
@@ -76,15 +80,12 @@ class ScheduledGoingLive implements SmartLifecycle {
 		return database
 			.sql("SELECT id, published_at FROM posts WHERE status <> 'DRAFT' AND published_at > :after "
 					+ "ORDER BY published_at LIMIT 1")
-			.bind("after", later(clock.instant(), announcedUpTo))
+			.bind("after", announced.after(clock.instant()))
 			.map((row, meta) -> new Next(row.get("id", Long.class), row.get("published_at", Instant.class)))
 			.one()
 			.onErrorResume(ex -> Mono.empty());
 	}
 
-	private static Instant later(Instant a, Instant b) {
-		return a.isAfter(b) ? a : b;
-	}
 
 	@Override
 	public void stop() {
@@ -103,5 +104,16 @@ class ScheduledGoingLive implements SmartLifecycle {
 	}
 
 	private record Next(long id, Instant at) {
+	}
+
+	private record Announced(Instant upTo, Instant readAt) {
+
+		/** The time after which the next post to announce goes live, the clock reading {@code now}. */
+		Instant after(Instant now) {
+			if (now.isBefore(readAt)) {
+				return now;
+			}
+			return upTo.isAfter(now) ? upTo : now;
+		}
 	}
 }

@@ -42,8 +42,6 @@ class RenderLimit {
 		if (perMinute == 0) {
 			return;
 		}
-		// Not clock.millis(): the blog's clock ticks in microseconds, and the JDK's tick clock divides by its tick in
-		// whole milliseconds there (zero).
 		long now = clock.instant().toEpochMilli();
 		long[] wait = new long[1];
 		clients.asMap().compute(client, (key, allowance) -> {

@@ -47,7 +47,6 @@ final class ViewTally {
 
 	/** A reader saw the post at {@code slug}: cheap enough for the event loop (no I/O, no lock). */
 	void viewed(String slug) {
-		// Not clock.millis(): the platform's clock ticks in microseconds, and Clock.tick's millis() divides by zero then.
 		Key key = new Key(slug, Math.floorDiv(clock.instant().getEpochSecond(), SECONDS_A_DAY));
 		counted.computeIfAbsent(key, k -> new LongAdder()).increment();
 	}
